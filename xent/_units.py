@@ -1,0 +1,54 @@
+"""Units of information: the ``base`` argument that every function takes."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, TypeVar
+
+import numpy as np
+from numpy.typing import NDArray
+
+#: The named units and the base of the logarithm each stands for.
+NAMED_BASES: dict[str, float] = {"nats": math.e, "bits": 2.0, "bans": 10.0, "hartleys": 10.0}
+
+Base = str | float
+
+_T = TypeVar("_T", float, NDArray[np.floating[Any]])
+
+
+def log_of_base(base: Base) -> float:
+    """Return ln(base) for a valid ``base``, or raise an error naming it.
+
+    Parameters
+    ----------
+    base : str or float
+        ``"nats"``, ``"bits"``, ``"bans"``, ``"hartleys"``, or a finite number > 0 and ≠ 1.
+
+    Returns
+    -------
+    float
+        The natural logarithm of the base: the number of nats in one unit.
+
+    Examples
+    --------
+    >>> log_of_base("bits")
+    0.6931471805599453
+    >>> log_of_base(10) == log_of_base("hartleys")
+    True
+    """
+    if isinstance(base, str):
+        if base not in NAMED_BASES:
+            names = ", ".join(repr(name) for name in NAMED_BASES)
+            raise ValueError(f"base must be one of {names} or a number > 0 and != 1; got {base!r}")
+        return 1.0 if base == "nats" else math.log(NAMED_BASES[base])
+    if isinstance(base, bool) or not isinstance(base, (int, float, np.integer, np.floating)):
+        raise TypeError(f"base must be a unit name or a real number, got {type(base).__name__}")
+    value = float(base)
+    if not math.isfinite(value) or value <= 0 or value == 1:
+        raise ValueError(f"base must be a finite number > 0 and != 1, got {value!r}")
+    return math.log(value)
+
+
+def from_nats(nats: _T, log_base: float) -> _T:
+    """Express a value computed in nats in the unit whose ``ln(base)`` is ``log_base``."""
+    return nats if log_base == 1.0 else nats / log_base
