@@ -10,6 +10,7 @@ from xent._kernels import relative_entropy_terms, xlog1py, xlogy
 from xent._units import Base, from_nats, log_of_base
 from xent._validate import (
     FloatArray,
+    FloatOrArray,
     as_real_array,
     check_probabilities,
     distributions,
@@ -27,7 +28,7 @@ def _elementwise_probabilities(p: ArrayLike, name: str) -> tuple[FloatArray, np.
     return array.astype(working_dtype(array), copy=False), array.dtype
 
 
-def self_information(p: ArrayLike, *, base: Base = "nats") -> float | FloatArray:
+def self_information(p: ArrayLike, *, base: Base = "nats") -> FloatOrArray:
     r"""Self-information (surprisal) of outcomes with probability ``p``, elementwise.
 
     Parameters
@@ -86,7 +87,7 @@ def self_information(p: ArrayLike, *, base: Base = "nats") -> float | FloatArray
 
 def entropy(
     p: ArrayLike, *, base: Base = "nats", axis: int = -1, normalize: bool = False
-) -> float | FloatArray:
+) -> FloatOrArray:
     r"""Shannon entropy H(P) of each distribution along ``axis``.
 
     Parameters
@@ -165,7 +166,7 @@ def entropy(
 
 def cross_entropy(
     p: ArrayLike, q: ArrayLike, *, base: Base = "nats", axis: int = -1, normalize: bool = False
-) -> float | FloatArray:
+) -> FloatOrArray:
     r"""Cross-entropy H(P, Q) of a model Q relative to the true distribution P.
 
     Parameters
@@ -240,7 +241,7 @@ def cross_entropy(
 
 def kl_divergence(
     p: ArrayLike, q: ArrayLike, *, base: Base = "nats", axis: int = -1, normalize: bool = False
-) -> float | FloatArray:
+) -> FloatOrArray:
     r"""Kullback-Leibler divergence D_KL(P‖Q) of a model Q from the true distribution P.
 
     Parameters
@@ -322,7 +323,7 @@ def kl_divergence(
 
 def js_divergence(
     p: ArrayLike, q: ArrayLike, *, base: Base = "nats", axis: int = -1
-) -> float | FloatArray:
+) -> FloatOrArray:
     r"""Jensen-Shannon divergence of two distributions: symmetric, finite, at most log_b 2.
 
     Parameters
@@ -376,7 +377,7 @@ def js_divergence(
     return output(from_nats(nats, log_base), dtype)
 
 
-def binary_entropy(p: ArrayLike, *, base: Base = "nats") -> float | FloatArray:
+def binary_entropy(p: ArrayLike, *, base: Base = "nats") -> FloatOrArray:
     r"""Entropy H_b(p) of a coin that lands heads with probability ``p``, elementwise.
 
     Parameters
@@ -423,7 +424,7 @@ def binary_entropy(p: ArrayLike, *, base: Base = "nats") -> float | FloatArray:
     return output(from_nats(nats, log_base), dtype)
 
 
-def perplexity(p: ArrayLike, q: ArrayLike | None = None, *, axis: int = -1) -> float | FloatArray:
+def perplexity(p: ArrayLike, q: ArrayLike | None = None, *, axis: int = -1) -> FloatOrArray:
     r"""Perplexity: the effective number of equally likely outcomes, ``exp(H)``.
 
     Parameters

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from xent._kernels import max_shifted
-from xent._validate import FloatArray, as_real_array, check_axis, output, working_dtype
+from xent._validate import (
+    FloatArray,
+    FloatOrArray,
+    as_real_array,
+    check_axis,
+    output,
+    working_dtype,
+)
 
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike
@@ -22,7 +29,7 @@ def logits_array(logits: ArrayLike, name: str, axis: int) -> tuple[FloatArray, i
     return array.astype(working_dtype(array), copy=False), index, array.dtype
 
 
-def logsumexp(x: ArrayLike, *, axis: int = -1) -> float | FloatArray:
+def logsumexp(x: ArrayLike, *, axis: int = -1) -> FloatOrArray:
     r"""Log of the sum of exponentials along ``axis``, without overflow or lost digits.
 
     Parameters
@@ -67,7 +74,7 @@ def logsumexp(x: ArrayLike, *, axis: int = -1) -> float | FloatArray:
     return output(np.squeeze(maximum + log_total, axis=index), dtype)
 
 
-def log_softmax(logits: ArrayLike, *, axis: int = -1) -> float | FloatArray:
+def log_softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
     r"""Logarithm of the softmax along ``axis``, computed without forming the softmax.
 
     Parameters
@@ -106,10 +113,10 @@ def log_softmax(logits: ArrayLike, *, axis: int = -1) -> float | FloatArray:
     """
     array, index, dtype = logits_array(logits, "logits", axis)
     _, shifted, log_total = max_shifted(array, index)
-    return output(shifted - log_total, dtype)
+    return (shifted - log_total).astype(dtype, copy=False)
 
 
-def softmax(logits: ArrayLike, *, axis: int = -1) -> float | FloatArray:
+def softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
     r"""Softmax along ``axis``: turns real scores into a probability distribution.
 
     Parameters
@@ -149,4 +156,4 @@ def softmax(logits: ArrayLike, *, axis: int = -1) -> float | FloatArray:
     """
     array, index, dtype = logits_array(logits, "logits", axis)
     _, shifted, log_total = max_shifted(array, index)
-    return output(np.exp(shifted - log_total), dtype)
+    return np.exp(shifted - log_total).astype(dtype, copy=False)

@@ -9,6 +9,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 FloatArray: TypeAlias = NDArray[np.floating[Any]]
+#: What the public functions return: a plain float for a 0-d result, else an ndarray. Typed as
+#: Any (as NumPy types its reductions) so that callers can index an array result.
+FloatOrArray: TypeAlias = Any
 Reduction: TypeAlias = Literal["none", "sum", "mean"]
 REDUCTIONS: tuple[str, ...] = ("none", "sum", "mean")
 
@@ -46,7 +49,7 @@ def working_dtype(*arrays: FloatArray) -> np.dtype[Any]:
     return np.dtype(np.longdouble) if widest.itemsize > 8 else np.dtype(np.float64)
 
 
-def output(value: FloatArray, dtype: np.dtype[Any]) -> float | FloatArray:
+def output(value: FloatArray, dtype: np.dtype[Any]) -> FloatOrArray:
     """Cast a result to the inputs' dtype; a 0-d result becomes a plain Python float."""
     if value.ndim == 0:
         return float(value)

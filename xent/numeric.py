@@ -6,6 +6,8 @@ what happens, propagates NaN, never normalises silently, and raises a ValueError
 naming the argument for bad input. Scalar results are plain Python floats.
 """
 
+from xent._binary import binary_cross_entropy
+from xent._categorical import softmax_cross_entropy
 from xent._information import (
     binary_entropy,
     cross_entropy,
@@ -15,7 +17,6 @@ from xent._information import (
     perplexity,
     self_information,
 )
-from xent._losses import binary_cross_entropy, softmax_cross_entropy
 from xent._softmax import log_softmax, logsumexp, softmax
 
 __all__ = [

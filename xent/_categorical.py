@@ -1,0 +1,219 @@
+"""Softmax cross-entropy: the loss of a multi-class classifier, from its logits."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from xent._kernels import max_shifted, weighted
+from xent._softmax import logits_array
+from xent._units import Base, from_nats, log_of_base
+from xent._validate import (
+    FloatArray,
+    FloatOrArray,
+    Reduction,
+    as_real_array,
+    check_distribution,
+    check_reduction,
+    output,
+    result_dtype,
+)
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+
+
+def _label_smoothing(label_smoothing: float) -> float:
+    if isinstance(label_smoothing, bool) or not isinstance(
+        label_smoothing, (int, float, np.integer, np.floating)
+    ):
+        raise TypeError(f"label_smoothing must be a number, got {type(label_smoothing).__name__}")
+    value = float(label_smoothing)
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"label_smoothing must be in [0, 1], got {value!r}")
+    return value
+
+
+def _class_weight(weight: ArrayLike | None, classes: int, dtype: np.dtype[Any]) -> FloatArray:
+    """Check per-class weights: one finite, non-negative number per class (default all 1)."""
+    if weight is None:
+        return np.ones(classes, dtype=dtype)
+    array = as_real_array(weight, "weight")
+    if array.shape != (classes,):
+        raise ValueError(
+            f"weight must have one entry per class, shape ({classes},); got {array.shape}"
+        )
+    if not (np.isfinite(array) & (array >= 0)).all():
+        raise ValueError(f"weight must be finite and >= 0, got {array!r}")
+    return array.astype(dtype)
+
+
+def _class_indices(
+    target: NDArray[Any], shape: tuple[int, ...], classes: int, ignore_index: int | None
+) -> tuple[NDArray[np.intp], NDArray[np.bool_]]:
+    """Check class indices; return them (ignored ones set to 0) and the mask of kept rows."""
+    if target.dtype.kind not in "iu":
+        if target.dtype.kind not in "fb":
+            raise TypeError(
+                f"target must be class indices or probabilities, got dtype {target.dtype}"
+            )
+        raise ValueError(
+            f"target with shape {target.shape} must be integer class indices of shape {shape} "
+            "or probability rows of the logits' shape; class indices must be integers"
+        )
+    if target.shape != shape:
+        raise ValueError(
+            f"target holds class indices with shape {target.shape}, but logits need one index "
+            f"per row: shape {shape} (or probability rows with the logits' shape)"
+        )
+    if ignore_index is not None and (
+        isinstance(ignore_index, bool) or not isinstance(ignore_index, (int, np.integer))
+    ):
+        raise TypeError(f"ignore_index must be an integer, got {type(ignore_index).__name__}")
+    kept = np.ones(shape, dtype=bool) if ignore_index is None else target != ignore_index
+    outside = kept & ((target < 0) | (target >= classes))
+    if outside.any():
+        bad = int(target[outside].flat[0])
+        raise ValueError(f"target holds class index {bad}, out of range for {classes} classes")
+    return np.where(kept, target, 0).astype(np.intp), kept
+
+
+def softmax_cross_entropy(
+    logits: ArrayLike,
+    target: ArrayLike,
+    *,
+    axis: int = -1,
+    weight: ArrayLike | None = None,
+    ignore_index: int | None = None,
+    label_smoothing: float = 0.0,
+    base: Base = "nats",
+    reduction: Reduction = "none",
+) -> FloatOrArray:
+    r"""Cross-entropy of softmax(``logits``) against class indices or target distributions.
+
+    This is the loss of a multi-class classifier, computed from its raw scores (logits) with
+    log-sum-exp, as PyTorch's ``CrossEntropyLoss`` does, but exactly at the edges.
+
+    Parameters
+    ----------
+    logits : array_like
+        Scores, classes along ``axis``; any real number including ±inf.
+    target : array_like
+        Either integer class indices, with the shape of ``logits`` without ``axis``, or
+        probability rows (one-hot or soft labels) with the shape of ``logits``.
+    axis : int, default -1
+        The axis of classes.
+    weight : array_like, optional
+        A finite, non-negative weight per class, shape (K,): each row's loss terms are
+        weighted by the weight of their class.
+    ignore_index : int, optional
+        With class indices, rows whose target equals this value (PyTorch uses -100 for
+        padding) get loss 0 and are left out of the mean.
+    label_smoothing : float, default 0.0
+        ε in [0, 1]: the target becomes (1 − ε)·target + ε/K for K classes, as in PyTorch
+        (some libraries divide by K − 1 instead).
+    base : {"nats", "bits", "bans", "hartleys"} or float, default "nats"
+        Unit of the result, or the base of the logarithm.
+    reduction : {"none", "sum", "mean"}, default "none"
+        Return each row's loss, their sum, or their mean. With class indices the mean is the
+        sum divided by the total weight of the kept rows, Σ weight[target] (the number of kept
+        rows without ``weight``); with probability rows it is the sum divided by the number
+        of rows. These are PyTorch's definitions.
+
+    Returns
+    -------
+    float or ndarray
+        Losses ≥ 0, one per row (with ``axis`` removed); +inf where the target puts weight on
+        a −inf logit.
+
+    Raises
+    ------
+    ValueError
+        If a class index is out of range, target rows are not distributions, the shapes do
+        not match, ``weight`` has the wrong shape or a negative or infinite entry,
+        ``ignore_index`` is given with probability rows, every row is ignored (or has weight
+        0) under ``reduction="mean"``, ``axis`` is out of range, an input is empty, or
+        ``label_smoothing``, ``base`` or ``reduction`` is not valid.
+    TypeError
+        If an input is not an array of real numbers, or ``axis`` or ``ignore_index`` is not
+        an integer.
+
+    Notes
+    -----
+    With t the (smoothed) target row and w the class weights,
+
+    .. math::
+
+       \ell(z, t) = -\sum_k w_k t_k \log_b \operatorname{softmax}(z)_k,
+       \qquad -\ln \operatorname{softmax}(z)_k = \ln \sum_j e^{z_j} - z_k
+
+    so for a class index y and no weights, ℓ = logsumexp(z) − z_y in nats; its gradient with
+    respect to the logits is softmax(z) − t. The log-sum-exp is split as in `logsumexp`, so a
+    loss of 1e-18 (a confident, correct prediction) comes out as 1e-18, not 0. A +inf logit
+    on the true class gives 0, and a −inf logit whose target weight is zero contributes 0.
+
+    Examples
+    --------
+    >>> from xent import softmax_cross_entropy
+    >>> softmax_cross_entropy([2.0, 1.0, 0.1], 0)
+    0.41703001627783354
+
+    A batch of two rows with class indices, and the same with one-hot rows:
+
+    >>> logits = [[2.0, 1.0, 0.1], [0.5, 2.5, 0.0]]
+    >>> softmax_cross_entropy(logits, [0, 1])
+    array([0.41703002, 0.1967341 ])
+    >>> softmax_cross_entropy(logits, [[1, 0, 0], [0, 1, 0]], reduction="mean")
+    0.3068820565987253
+
+    Padding rows left out, label smoothing, and logits that overflow the naive formula:
+
+    >>> softmax_cross_entropy(logits, [0, -100], ignore_index=-100, reduction="mean")
+    0.41703001627783354
+    >>> softmax_cross_entropy([2.0, 1.0, 0.1], 0, label_smoothing=0.1)
+    0.5136966829445002
+    >>> softmax_cross_entropy([[1000.0, 0.0], [1000.0, 0.0]], [0, 1])
+    array([   0., 1000.])
+    """
+    log_base = log_of_base(base)
+    reduction = check_reduction(reduction)
+    smoothing = _label_smoothing(label_smoothing)
+    scores, index, _ = logits_array(logits, "logits", axis)
+    classes = scores.shape[index]
+    class_weight = _class_weight(weight, classes, scores.dtype)
+    if target is None or isinstance(target, (str, bytes)):
+        raise TypeError(
+            f"target must be class indices or probabilities, got {type(target).__name__}"
+        )
+    target_array = np.asarray(target)
+    _, shifted, log_total = max_shifted(scores, index)
+    weighted_surprisal = weighted(  # w_k · (−ln softmax_k), every entry ≥ 0
+        np.expand_dims(class_weight, tuple(range(1, scores.ndim - index))), log_total - shifted
+    )
+    if target_array.shape == scores.shape:
+        if ignore_index is not None:
+            raise ValueError("ignore_index applies to class indices, not to probability rows")
+        probabilities = as_real_array(target_array, "target")
+        check_distribution(probabilities, "target", index, counts_hint=False)
+        smoothed = (1.0 - smoothing) * probabilities.astype(scores.dtype) + smoothing / classes
+        nats = np.sum(weighted(smoothed, weighted_surprisal), axis=index)
+        total_weight = float(nats.size)
+        dtype = result_dtype(logits, target_array, *(() if weight is None else (weight,)))
+    else:
+        row_shape = scores.shape[:index] + scores.shape[index + 1 :]
+        indices, kept = _class_indices(target_array, row_shape, classes, ignore_index)
+        true_class = np.take_along_axis(weighted_surprisal, np.expand_dims(indices, index), index)
+        nats = weighted(np.asarray(1.0 - smoothing), np.squeeze(true_class, axis=index))
+        if smoothing:
+            nats = nats + smoothing / classes * np.sum(weighted_surprisal, axis=index)
+        nats = np.where(kept, nats, 0.0)
+        total_weight = float(np.sum(np.where(kept, class_weight[indices], 0.0)))
+        dtype = result_dtype(logits, *(() if weight is None else (weight,)))
+    if reduction == "sum":
+        nats = np.asarray(np.sum(nats))
+    elif reduction == "mean":
+        if total_weight == 0:
+            raise ValueError("the mean is undefined: every row is ignored or has class weight 0")
+        nats = np.asarray(np.sum(nats) / total_weight)
+    return output(from_nats(nats, log_base), dtype)
