@@ -122,6 +122,8 @@ def distributions(
     shape; the outcome axis itself is never stretched. Returns the arrays in the working dtype,
     the axis as a non-negative index and the dtype of the result.
     """
+    if not isinstance(normalize, (bool, np.bool_)):
+        raise TypeError(f"normalize must be True or False, got {type(normalize).__name__}")
     checked = {name: as_real_array(value, name) for name, value in arrays.items()}
     for name, array in checked.items():
         if array.ndim == 0:

@@ -1,0 +1,28 @@
+"""The README's examples are doctests: each ```pycon block runs and must print what it shows."""
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+README = Path(__file__).parent.parent / "README.md"
+PYCON_BLOCK = re.compile(r"^```pycon\n(.*?)^```$", re.DOTALL | re.MULTILINE)
+
+
+def pycon_blocks() -> list[str]:
+    return PYCON_BLOCK.findall(README.read_text(encoding="utf-8"))
+
+
+def test_readme_has_examples() -> None:
+    assert pycon_blocks()
+
+
+@pytest.mark.parametrize("block", pycon_blocks())
+def test_readme_example_prints_what_it_shows(block: str) -> None:
+    test = doctest.DocTestParser().get_doctest(block, {}, "README.md", str(README), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    report: list[str] = []
+    summary = runner.run(test, out=report.append)
+    assert summary.attempted > 0
+    assert summary.failed == 0, "".join(report)
