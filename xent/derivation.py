@@ -75,8 +75,14 @@ class Logarithm(sympy.Function):  # type: ignore[misc]
     --------
     >>> import sympy
     >>> p = sympy.Symbol("p", positive=True)
-    >>> Derivation("log2", Logarithm(p, 2), [Step(sympy.log(p) / sympy.log(2), "change of base")]).latex()
-    '\\begin{align*}\n\\log_{2} p &= \\frac{\\log p}{\\log 2} && \\text{change of base}\n\\end{align*}'
+    >>> step = Step(sympy.log(p) / sympy.log(2), "change of base")
+    >>> d = Derivation("Base-2 logarithm", Logarithm(p, 2), [step])
+    >>> print(d.latex())
+    \begin{align*}
+    \log_{2} p &= \frac{\log p}{\log 2} && \text{change of base}
+    \end{align*}
+    >>> d.verify()
+    True
     """
 
     nargs = 2
@@ -376,6 +382,7 @@ def _unfold(expr: Any, definitions: Mapping[Any, Any]) -> Any:
                 unfolded = unfolded.replace(name, meaning)
             else:
                 unfolded = unfolded.xreplace({name: meaning})
+        unfolded = unfolded.replace(Logarithm, lambda *args: Logarithm(*args).meaning())
         unfolded = unfolded.replace(lambda e: isinstance(e, sympy.Sum), _pull_constants_out)
         if unfolded == expr:
             return expr
@@ -486,7 +493,7 @@ def _factor_rank(factor: Any) -> int:
         return 1 if factor is sympy.pi else 2
     if isinstance(factor, _LINEAR_OPERATORS):
         return 5
-    return 4 if isinstance(factor, sympy.log) or "Log" in type(factor).__name__ else 3
+    return 4 if isinstance(factor, (sympy.log, Logarithm)) else 3
 
 
 class _ReadingOrder:
@@ -497,8 +504,9 @@ class _ReadingOrder:
     before the rest (``1/2 log(2 pi e sigma^2)``), and a sum or integral after a fraction.
     """
 
-    def _print(self, expr: Any) -> str:
-        raise NotImplementedError
+    if TYPE_CHECKING:
+
+        def _print(self, expr: Any) -> str: ...
 
     def _minus(self, text: str, *, first: bool) -> str:
         raise NotImplementedError
@@ -528,22 +536,30 @@ class _ReadingOrder:
             return self._minus(text or self._print(positive), first=True)
         coefficient, rest = expr.as_coeff_Mul()
         if coefficient.is_Rational and not coefficient.is_Integer and _is_whole(rest):
-            fraction = self._fraction(coefficient.p, coefficient.q)
-            return self._product([fraction, self._print_factors(rest)])
+            fraction = self._fraction(sympy.Integer(coefficient.p), sympy.Integer(coefficient.q))
+            return f"{fraction}{self._product_separator}{self._print_factors(rest)}"
         numerator, denominator = sympy.fraction(expr, exact=True)
         if denominator == 1:
             return self._print_factors(expr)
         trailing = [f for f in sympy.Mul.make_args(numerator) if isinstance(f, _LINEAR_OPERATORS)]
         if trailing:
             leading = self._fraction(numerator / sympy.Mul(*trailing), denominator)
-            return self._product([leading, self._print_factors(sympy.Mul(*trailing))])
+            return f"{leading}{self._product_separator}{self._print_factors(sympy.Mul(*trailing))}"
         return self._fraction(numerator, denominator)
 
     def _print_factors(self, expr: Any) -> str:
-        factors = sorted(sympy.Mul.make_args(expr), key=_factor_rank)
-        return self._product(
-            [self._parenthesized(self._print(f)) if f.is_Add else self._print(f) for f in factors]
-        )
+        text = ""
+        previous_rank = None
+        for factor in sorted(sympy.Mul.make_args(expr), key=_factor_rank):
+            printed = self._print(factor)
+            if factor.is_Add:
+                printed = self._parenthesized(printed)
+            if previous_rank is not None:
+                after_log = previous_rank == _LOGARITHM_RANK
+                text += self._log_separator if after_log else self._product_separator
+            text += printed
+            previous_rank = _factor_rank(factor)
+        return text
 
 
 def _is_whole(expr: Any) -> bool:
