@@ -1,0 +1,69 @@
+"""MkDocs hooks for the xent site: every formula is rendered with KaTeX at build time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from docsite.katex import CACHE_DIR, KatexError, KatexRenderer
+from docsite.katex_assets import KATEX_CSS, copy_katex_assets
+from docsite.math_html import MathPageError, math_to_text, render_arithmatex
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import AnchorLink
+
+# One Node process for every build of this `mkdocs build` or `mkdocs serve`.
+_renderer: KatexRenderer | None = None
+
+
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:  # noqa: ARG001
+    """Make the renderer; Node starts at the first formula that is not in the disk cache."""
+    global _renderer  # noqa: PLW0603 (kept across the rebuilds of `mkdocs serve`)
+    _renderer = KatexRenderer(cache_dir=CACHE_DIR)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Link KaTeX's stylesheet from every page (the file is copied in `on_post_build`)."""
+    if KATEX_CSS not in config.extra_css:
+        config.extra_css.insert(0, KATEX_CSS)
+    return config
+
+
+def _plain_toc(items: list[AnchorLink], renderer: KatexRenderer) -> None:
+    for item in items:
+        item.title = math_to_text(item.title, renderer)
+        _plain_toc(item.children, renderer)
+
+
+@event_priority(-100)  # last, so that anything reading the TeX in the HTML sees it first
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:  # noqa: ARG001
+    """Render the page's math; a KaTeX error or unconverted TeX fails the build."""
+    if _renderer is None:
+        raise PluginError("the KaTeX hook was not started (on_startup did not run)")
+    try:
+        html = render_arithmatex(
+            html, _renderer, page=page.file.src_uri, source=page.file.content_string
+        )
+        if page.title:
+            page.title = math_to_text(page.title, _renderer)
+        _plain_toc(page.toc.items, _renderer)
+    except (MathPageError, KatexError) as error:
+        raise PluginError(str(error)) from None
+    return html
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Copy KaTeX's stylesheet and WOFF2 fonts into the site."""
+    copy_katex_assets(Path(config.site_dir))
+
+
+def on_shutdown() -> None:
+    """Stop the Node process."""
+    if _renderer is not None:
+        _renderer.close()
