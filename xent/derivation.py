@@ -1,0 +1,526 @@
+r"""Derivations that SymPy checks step by step and prints the way a textbook writes them.
+
+A `Derivation` starts from an expression and rewrites it one `Step` at a time; every step
+names the rule that justifies it. `Derivation.verify` proves each step from the one before with
+SymPy, and `Derivation.latex` renders the chain as an ``align*`` block with the rules as
+``\text{...}`` annotations. Inequality steps are backed by a `Lemma` that SymPy proves too.
+
+This module imports SymPy; ``import xent`` does not import it.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal
+
+import sympy  # type: ignore[import-untyped]
+from sympy.core.function import AppliedUndef  # type: ignore[import-untyped]
+
+from xent.symbolic_notation import to_latex, to_text
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+__all__ = ["AppliedLemma", "Derivation", "DerivationError", "Lemma", "Step"]
+
+Relation = Literal["=", "<=", ">="]
+
+_RELATION_LATEX: Mapping[str, str] = MappingProxyType({"=": "=", "<=": r"\le", ">=": r"\ge"})
+_RELATION_TEXT: Mapping[str, str] = MappingProxyType({"=": "=", "<=": "≤", ">=": "≥"})
+_RESULT_CLASS: Mapping[str, Any] = MappingProxyType({"=": sympy.Eq, "<=": sympy.Le, ">=": sympy.Ge})
+
+# Rules are plain text. In LaTeX they go inside \text{...}, where KaTeX (strict) accepts ASCII
+# only, so each of these characters is set as inline math; any other character is refused.
+_RULE_MATH: Mapping[str, str] = MappingProxyType(
+    {
+        "<": "<",
+        ">": ">",
+        "≤": r"\le",
+        "≥": r"\ge",
+        "−": "-",
+        "‖": r"\|",
+        "·": r"\cdot",
+        "′": "'",
+        "²": "^2",
+        "₁": "_1",
+        "₂": "_2",
+        "ᵢ": "_i",
+        "ⱼ": "_j",
+        "ₖ": "_k",
+        "σ": r"\sigma",
+        "μ": r"\mu",
+        "π": r"\pi",
+        "ŷ": r"\hat{y}",
+        "Σ": r"\sum",
+        "∫": r"\int",
+    }
+)
+_RULE_TEXT = frozenset(string.ascii_letters + string.digits + " ,.;:()'/+=-!?")
+
+_LINEAR_OPERATORS = (sympy.Sum, sympy.Integral, sympy.Derivative)
+_MONOTONE_OPERATORS = (sympy.Sum, sympy.Integral)
+_MAX_UNFOLDING_ROUNDS = 20
+
+
+class DerivationError(ValueError):
+    """A derivation that does not hold: a step that does not follow, or an unproved lemma.
+
+    Attributes
+    ----------
+    step : int or None
+        Number of the offending step (steps count from 1), or None when no step is at fault.
+    rule : str or None
+        The rule that step claims.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> p, q = sympy.symbols("p q", positive=True)
+    >>> sign_error = Step(sympy.log(p) + sympy.log(q), "log of a quotient")
+    >>> wrong = Derivation("A sign error", sympy.log(p / q), [sign_error])
+    >>> try:
+    ...     wrong.verify()
+    ... except DerivationError as error:
+    ...     print(f"step {error.step}: {error.rule}")
+    step 1: log of a quotient
+    """
+
+    def __init__(self, message: str, *, step: int | None = None, rule: str | None = None) -> None:
+        super().__init__(message)
+        self.step = step
+        self.rule = rule
+
+
+@dataclass(frozen=True)
+class Lemma:
+    r"""A pointwise inequality ``gap(t) >= 0`` that SymPy proves by convexity.
+
+    The proof: ``gap`` and its first derivative vanish at ``minimum_at``, and its second derivative
+    is nonnegative on the domain of ``variable`` (an interval, given by the variable's SymPy
+    assumptions, e.g. ``positive=True``). A convex function with a stationary point has its
+    global minimum there, so ``gap >= gap(minimum_at) = 0`` on the whole domain.
+
+    Parameters
+    ----------
+    statement : str
+        The inequality in words or symbols, e.g. ``"ln t ≤ t − 1"``.
+    gap : sympy.Expr
+        The quantity claimed nonnegative, e.g. ``t - 1 - log(t)``.
+    variable : sympy.Symbol
+        The variable of ``gap``; its assumptions give the domain.
+    minimum_at : sympy.Expr
+        The point of the domain where ``gap`` attains its minimum 0.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> t = sympy.Symbol("t", positive=True)
+    >>> log_below_tangent = Lemma("ln t ≤ t − 1", t - 1 - sympy.log(t), t, sympy.S.One)
+    >>> log_below_tangent.prove()
+    True
+    >>> Lemma("ln t ≥ t − 1", sympy.log(t) - t + 1, t, sympy.S.One).prove()
+    Traceback (most recent call last):
+    ...
+    xent.derivation.DerivationError: lemma ln t ≥ t − 1 is not proved:
+    its second derivative is not ≥ 0 on the domain
+    """
+
+    statement: str
+    gap: Any
+    variable: Any
+    minimum_at: Any
+
+    def prove(self) -> bool:
+        """Check the convexity proof with SymPy; return True or raise `DerivationError`."""
+        t, point = self.variable, self.minimum_at
+        slope = sympy.diff(self.gap, t)
+        conditions = (
+            (_in_domain(point, t), "its minimum point lies outside the domain"),
+            (sympy.simplify(self.gap.subs(t, point)) == 0, "it is not 0 at its minimum point"),
+            (sympy.simplify(slope.subs(t, point)) == 0, "its slope is not 0 at its minimum point"),
+            (
+                sympy.simplify(sympy.diff(slope, t)).is_nonnegative is True,
+                "its second derivative is not ≥ 0 on the domain",
+            ),
+        )
+        for holds, failure in conditions:
+            if not holds:
+                raise DerivationError(f"lemma {self.statement} is not proved: {failure}")
+        return True
+
+    def at(self, value: Any) -> AppliedLemma:
+        """Apply the lemma at ``variable = value``, to justify an inequality `Step`."""
+        return AppliedLemma(self, sympy.sympify(value))
+
+
+@dataclass(frozen=True)
+class AppliedLemma:
+    """A `Lemma` applied at a point: the justification of an inequality step.
+
+    Build it with `Lemma.at`. The step's two sides must differ by a nonnegative multiple of
+    `gap` (in the direction the step claims), summed or integrated.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> t = sympy.Symbol("t", positive=True)
+    >>> lemma = Lemma("ln t ≤ t − 1", t - 1 - sympy.log(t), t, sympy.S.One)
+    >>> lemma.at(sympy.Rational(1, 2)).gap
+    -1/2 + log(2)
+    """
+
+    lemma: Lemma
+    value: Any
+
+    @property
+    def gap(self) -> Any:
+        """The lemma's nonnegative quantity at `value`."""
+        return self.lemma.gap.subs(self.lemma.variable, self.value)
+
+
+@dataclass(frozen=True)
+class Step:
+    r"""One line of a derivation: a relation to the previous expression, and its rule.
+
+    Parameters
+    ----------
+    expr : sympy.Expr
+        The expression this step arrives at.
+    rule : str
+        What justifies the step, in words ("log of a quotient"). Letters, digits, common
+        punctuation and a few mathematical characters (≤ ≥ − ‖ · ′ ² ₂ ᵢ ⱼ ₖ σ μ π ŷ Σ ∫).
+    relation : {"=", "<=", ">="}
+        How the previous expression relates to ``expr``.
+    bound : AppliedLemma, optional
+        For an inequality, the lemma that bounds the gap between the two sides.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> p, q = sympy.symbols("p q", positive=True)
+    >>> step = Step(sympy.log(p) - sympy.log(q), "log of a quotient, p > 0 and q > 0")
+    >>> print(step.rule_latex())
+    \text{log of a quotient, p $>$ 0 and q $>$ 0}
+    """
+
+    expr: Any
+    rule: str
+    relation: Relation = "="
+    bound: AppliedLemma | None = None
+
+    def __post_init__(self) -> None:
+        """Check the step: a SymPy expression, a typesettable rule, a known relation."""
+        if not isinstance(self.expr, sympy.Expr):
+            raise TypeError(f"expr must be a SymPy expression, got {type(self.expr).__name__}")
+        if not isinstance(self.rule, str) or not self.rule.strip():
+            raise ValueError("rule must be a non-empty string")
+        refused = sorted(set(self.rule) - _RULE_TEXT - set(_RULE_MATH))
+        if refused:
+            raise ValueError(f"rule {self.rule!r} has characters that cannot be typeset: {refused}")
+        if self.relation not in _RELATION_LATEX:
+            raise ValueError(f"relation must be '=', '<=' or '>=', got {self.relation!r}")
+        if self.bound is not None and self.relation == "=":
+            raise ValueError("bound justifies an inequality; an '=' step cannot carry one")
+
+    def rule_latex(self) -> str:
+        r"""Return the rule as a ``\text{...}`` annotation, its mathematical characters as math."""
+        pieces: list[str] = []
+        for character in self.rule:
+            math = _RULE_MATH.get(character)
+            if math is None:
+                pieces.append(character)
+            elif pieces and pieces[-1].endswith("$"):
+                pieces[-1] = f"{pieces[-1][:-1]} {math}$"
+            else:
+                pieces.append(f"${math}$")
+        return r"\text{" + "".join(pieces) + "}"
+
+
+@dataclass(frozen=True)
+class Derivation:
+    r"""A chain ``start = e1 = e2 = ...`` (or with ≤, ≥) that SymPy can check step by step.
+
+    Parameters
+    ----------
+    title : str
+        What the derivation shows, as a sentence.
+    start : sympy.Expr
+        The expression the chain starts from: the left-hand side of `result`.
+    steps : sequence of Step
+        The steps in order. Inequalities must all point the same way.
+    definitions : mapping, optional
+        What the named quantities mean. An expression key (``H(P)``, ``L``) is replaced by its
+        value; a function class key (``Sigmoid``, ``p``) is replaced by calling its value, a
+        ``sympy.Lambda``, on the arguments.
+    givens : sequence of sympy.Eq, optional
+        Facts of the setting, such as ``Eq(Sum(P[i], (i, 1, n)), 1)`` or ``Eq(P(1), y)``. A step
+        that does not follow on its own is checked again with every left-hand side replaced by
+        its right-hand side (after constant factors are taken out of sums).
+    assumptions : sympy.Boolean, optional
+        Facts for ``sympy.refine`` beyond the symbols' own assumptions, such as
+        ``Q.ge(k, 1) & Q.le(k, K)``.
+
+    Attributes
+    ----------
+    result : sympy.Rel
+        What the chain proves: ``start`` related to the last expression.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> p, q = sympy.symbols("p q", positive=True)
+    >>> d = Derivation(
+    ...     "Log of a quotient", sympy.log(p / q), [Step(sympy.log(p) - sympy.log(q), "log rule")]
+    ... )
+    >>> d.verify()
+    True
+    >>> print(d)
+    Log of a quotient
+           log(p/q)
+       1.  = log(p) - log(q)    [log rule]
+    >>> print(d.latex())
+    \begin{align*}
+    \log \left(\frac{p}{q}\right) &= \log p - \log q && \text{log rule}
+    \end{align*}
+    >>> wrong = Step(sympy.log(p) + sympy.log(q), "log rule")
+    >>> Derivation("Wrong", sympy.log(p / q), [wrong]).verify()
+    Traceback (most recent call last):
+    ...
+    xent.derivation.DerivationError: Wrong: step 1 (log rule) does not follow from the start:
+    SymPy cannot reduce the difference of the two sides to 0
+    """
+
+    title: str
+    start: Any
+    steps: Sequence[Step]
+    definitions: Mapping[Any, Any] = field(default_factory=dict)
+    givens: Sequence[Any] = ()
+    assumptions: Any = True
+
+    def __post_init__(self) -> None:
+        """Freeze the steps and definitions; refuse a chain that mixes ≤ and ≥."""
+        if not self.steps:
+            raise ValueError("steps must not be empty")
+        if not all(isinstance(given, sympy.Eq) for given in self.givens):
+            raise TypeError("givens must be SymPy equations (sympy.Eq)")
+        object.__setattr__(self, "steps", tuple(self.steps))
+        object.__setattr__(self, "givens", tuple(self.givens))
+        object.__setattr__(self, "definitions", MappingProxyType(dict(self.definitions)))
+        if len({step.relation for step in self.steps} - {"="}) > 1:
+            raise ValueError("steps mix '<=' and '>=': such a chain proves nothing")
+
+    @property
+    def result(self) -> Any:
+        """What the derivation proves: ``start`` related to the last step's expression."""
+        inequalities = {step.relation for step in self.steps} - {"="}
+        relation = inequalities.pop() if inequalities else "="
+        return _RESULT_CLASS[relation](self.start, self.steps[-1].expr, evaluate=False)
+
+    def verify(self) -> bool:
+        """Prove every step from the previous one with SymPy.
+
+        Returns
+        -------
+        bool
+            True when every step follows.
+
+        Raises
+        ------
+        DerivationError
+            Naming the first step (its number and rule) that SymPy cannot prove.
+        """
+        givens = {given.lhs: given.rhs for given in self.givens}
+        previous = _unfold(self.start, self.definitions)
+        for number, step in enumerate(self.steps, start=1):
+            current = _unfold(step.expr, self.definitions)
+            try:
+                _check_step(previous, current, step, givens, self.assumptions)
+            except DerivationError as error:
+                source = f"step {number - 1}" if number > 1 else "the start"
+                message = f"{self.title}: step {number} ({step.rule}) does not follow from {source}"
+                raise DerivationError(f"{message}: {error}", step=number, rule=step.rule) from error
+            previous = current
+        return True
+
+    def latex(self) -> str:
+        r"""Render as one ``align*`` block: one line per step, each with its rule as ``\text``."""
+        lines = [
+            f"&{_RELATION_LATEX[step.relation]} {to_latex(step.expr)} && {step.rule_latex()}"
+            for step in self.steps
+        ]
+        lines[0] = f"{to_latex(self.start)} {lines[0]}"
+        body = " \\\\\n".join(lines)
+        return f"\\begin{{align*}}\n{body}\n\\end{{align*}}"
+
+    def _repr_latex_(self) -> str:
+        return f"$${self.latex()}$$"
+
+    def __str__(self) -> str:
+        """Return the title, then each step with its number, relation and rule."""
+        lines = [self.title, f"       {to_text(self.start)}"]
+        for number, step in enumerate(self.steps, start=1):
+            relation = _RELATION_TEXT[step.relation]
+            lines.append(f"  {number:>2}.  {relation} {to_text(step.expr)}    [{step.rule}]")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        """Return a one-line summary: the title and the number of steps."""
+        return f"<Derivation {self.title!r}: {len(self.steps)} steps>"
+
+
+# Verification ------------------------------------------------------------------------------------
+
+
+def _check_step(
+    before: Any, after: Any, step: Step, givens: Mapping[Any, Any], assumptions: Any
+) -> None:
+    """Raise `DerivationError` (giving the reason) unless ``before <relation> after``."""
+    if step.bound is not None:
+        step.bound.lemma.prove()
+        if not _in_domain(step.bound.value, step.bound.lemma.variable):
+            raise DerivationError(f"{step.bound.value} is outside the domain of the lemma")
+    if _follows(before, after, step, assumptions):
+        return
+    if givens and _follows(_given(before, givens), _given(after, givens), step, assumptions):
+        return
+    if step.relation == "=":
+        raise DerivationError("SymPy cannot reduce the difference of the two sides to 0")
+    larger = "left" if step.relation == ">=" else "right"
+    raise DerivationError(f"SymPy cannot show that the {larger}-hand side is the larger")
+
+
+def _follows(before: Any, after: Any, step: Step, assumptions: Any) -> bool:
+    if step.relation == "=":
+        return _vanishes(before - after, assumptions)
+    gap = before - after if step.relation == ">=" else after - before
+    return _nonnegative(gap, step.bound, assumptions)
+
+
+def _in_domain(value: Any, variable: Any) -> bool:
+    """Whether ``value`` has every sign or reality assumption that ``variable`` has."""
+    facts = [
+        fact for fact in ("real", "nonnegative", "positive") if getattr(variable, f"is_{fact}")
+    ]
+    return all(getattr(value, f"is_{fact}") is True for fact in facts)
+
+
+def _unfold(expr: Any, definitions: Mapping[Any, Any]) -> Any:
+    """Replace every defined name by its meaning, until none is left."""
+    for _ in range(_MAX_UNFOLDING_ROUNDS):
+        unfolded = expr
+        for name, meaning in definitions.items():
+            if isinstance(name, type):
+                unfolded = unfolded.replace(name, meaning)
+            else:
+                unfolded = unfolded.xreplace({name: meaning})
+        if unfolded == expr:
+            return expr
+        expr = unfolded
+    raise DerivationError("the definitions keep unfolding: one of them refers to itself")
+
+
+def _given(expr: Any, givens: Mapping[Any, Any]) -> Any:
+    """``expr`` with constant factors taken out of sums, then the givens substituted."""
+    factored = expr.replace(lambda e: isinstance(e, sympy.Sum), _pull_constants_out)
+    return factored.xreplace(givens)
+
+
+def _pull_constants_out(total: Any) -> Any:
+    """``Sum(c * f(i), (i, a, b))`` as ``c * Sum(f(i), (i, a, b))``, for c free of i."""
+    constant, varying = total.function.as_independent(*total.variables, as_Add=False)
+    return total if constant == 1 else constant * total.func(varying, *total.limits)
+
+
+def _vanishes(expr: Any, assumptions: Any) -> bool:
+    """Whether SymPy proves ``expr == 0``: by linearity or simplification, else by evaluation.
+
+    Terms under sums, integrals and derivatives are compared operand by operand (simplifying a
+    difference of integrals as a whole is slow and seldom succeeds); the rest is simplified.
+    Evaluation (``doit``: finite sums, derivatives, integrals) comes last; integrals of unknown
+    functions such as ``P(x)`` are left alone, as SymPy would search long for no closed form.
+    """
+    operands = _operands_by_operator(expr, _LINEAR_OPERATORS)
+    if operands is None:
+        if _simplifies_to_zero(expr, assumptions):
+            return True
+    elif all(_vanishes(operand, assumptions) for operand in operands):
+        return True
+    integrable = not any(i.function.has(AppliedUndef) for i in expr.atoms(sympy.Integral))
+    evaluated = expr.doit(integrals=integrable)
+    return evaluated != expr and _vanishes(evaluated, assumptions)
+
+
+def _nonnegative(expr: Any, bound: AppliedLemma | None, assumptions: Any) -> bool:
+    """Whether SymPy proves ``expr >= 0``, termwise under sums and integrals.
+
+    A term passes if it simplifies to 0, if SymPy finds it nonnegative, or if it is a
+    nonnegative multiple of the lemma's gap (which the lemma proves nonnegative).
+    """
+    operands = _operands_by_operator(expr, _MONOTONE_OPERATORS, ordered_limits=True)
+    for operand in [expr] if operands is None else operands:
+        if _simplifies_to_zero(operand, assumptions):
+            continue
+        if bound is not None:
+            ratio = sympy.simplify(sympy.expand_log(operand) / sympy.expand_log(bound.gap))
+            if ratio.is_nonnegative:
+                continue
+        if sympy.simplify(operand).is_nonnegative is not True:
+            return False
+    return True
+
+
+def _simplifies_to_zero(expr: Any, assumptions: Any) -> bool:
+    candidate = sympy.expand_log(expr, deep=True, force=False)
+    if assumptions is not True:
+        candidate = sympy.refine(candidate, assumptions)
+    return bool(sympy.simplify(candidate) == 0)
+
+
+def _operands_by_operator(
+    expr: Any, operators: tuple[type, ...], *, ordered_limits: bool = False
+) -> list[Any] | None:
+    """Split ``expr`` into terms ``c * Op(f)`` and gather them by operator and limits.
+
+    Returns the combined operand ``c1 * f1 + c2 * f2 + ...`` of each operator, then the other
+    terms: ``expr`` vanishes if each of them does, since the operators are linear; and is
+    nonnegative if each of them is, for sums and integrals over limits that run upwards (with
+    ``ordered_limits``, other terms are left with the rest). None when no term has an operator.
+    """
+    combined: dict[tuple[Any, ...], Any] = {}
+    remainder = sympy.S.Zero
+    for term in sympy.Add.make_args(sympy.expand_mul(expr, deep=False)):
+        split = _split_operator_term(term, operators)
+        if split is None or (ordered_limits and not _limits_run_upwards(split[1])):
+            remainder += term
+            continue
+        coefficient, operator = split
+        key = (operator.func, *operator.args[1:])
+        combined[key] = combined.get(key, sympy.S.Zero) + coefficient * operator.args[0]
+    if not combined:
+        return None
+    return [*combined.values(), remainder]
+
+
+def _split_operator_term(term: Any, operators: tuple[type, ...]) -> tuple[Any, Any] | None:
+    """``(c, Op(f))`` for a term ``c * Op(f)`` whose ``c`` is free of the operator's variables."""
+    factors = sympy.Mul.make_args(term)
+    found: list[Any] = [factor for factor in factors if isinstance(factor, operators)]
+    if len(found) != 1:
+        return None
+    operator = found[0]
+    coefficient = sympy.Mul(*(factor for factor in factors if factor is not operator))
+    bound_symbols = set().union(*(variable.free_symbols for variable in operator.variables))
+    if coefficient.free_symbols & bound_symbols:
+        return None
+    return coefficient, operator
+
+
+def _limits_run_upwards(operator: Any) -> bool:
+    """Whether every limit runs upwards (for a sum, upper = lower − 1 is the empty sum)."""
+    empty = 1 if isinstance(operator, sympy.Sum) else 0
+    return all(
+        len(limit) == 3 and (limit[2] - limit[1] + empty).is_nonnegative is True
+        for limit in operator.limits
+    )

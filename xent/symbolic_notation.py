@@ -1,0 +1,426 @@
+r"""How the symbolic side writes things: named quantities, and textbook-order printers.
+
+The named quantities (``H(P)``, ``D_KL(P‖Q)``, ``σ(z)``, ...) are SymPy functions that never
+evaluate: they stand for their definition, which each derivation states, and print as the site
+writes them. The printers set sums and products in the order a textbook uses
+(``P(x) \log(P(x)/Q(x))``, not SymPy's ``\log(P(x)/Q(x)) P(x)``) and only emit LaTeX that KaTeX
+renders.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import sympy  # type: ignore[import-untyped]
+from sympy.printing.latex import LatexPrinter  # type: ignore[import-untyped]
+from sympy.printing.precedence import PRECEDENCE  # type: ignore[import-untyped]
+from sympy.printing.str import StrPrinter  # type: ignore[import-untyped]
+
+__all__ = [
+    "CrossEntropy",
+    "DifferentialEntropy",
+    "Entropy",
+    "KLDivergence",
+    "Logarithm",
+    "Normal",
+    "SelfInformation",
+    "Sigmoid",
+    "Softmax",
+    "to_latex",
+    "to_text",
+]
+
+_OPERATORS = (sympy.Sum, sympy.Integral, sympy.Derivative)
+_TEXT_RELATIONS = {"==": "=", "<=": "≤", ">=": "≥", "!=": "≠"}
+
+
+class _Notation(sympy.Function):  # type: ignore[misc]
+    """A quantity that stays as written; its meaning comes from a derivation's definitions."""
+
+    latex_form: ClassVar[str]
+    text_form: ClassVar[str]
+
+    def _latex(self, printer: Any) -> str:
+        return self.latex_form.format(*(printer.doprint(argument) for argument in self.args))
+
+    def _sympystr(self, printer: Any) -> str:
+        return self.text_form.format(*(printer.doprint(argument) for argument in self.args))
+
+
+class Entropy(_Notation):
+    """``H(P)``, the entropy of a distribution.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> P = sympy.Symbol("P")
+    >>> print(to_latex(Entropy(P)), to_text(Entropy(P)), sep="    ")
+    H(P)    H(P)
+    """
+
+    nargs = 1
+    latex_form = "H({})"
+    text_form = "H({})"
+
+
+class CrossEntropy(_Notation):
+    r"""``H(P, Q)``, the cross-entropy of the model ``Q`` relative to the truth ``P``.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> P, Q = sympy.symbols("P Q")
+    >>> print(to_latex(CrossEntropy(P, Q)), to_text(CrossEntropy(P, Q)), sep="    ")
+    H(P, Q)    H(P, Q)
+    """
+
+    nargs = 2
+    latex_form = "H({}, {})"
+    text_form = "H({}, {})"
+
+
+class KLDivergence(_Notation):
+    r"""``D_KL(P‖Q)``, the Kullback-Leibler divergence of ``Q`` from ``P``.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> P, Q = sympy.symbols("P Q")
+    >>> print(to_latex(KLDivergence(P, Q)), to_text(KLDivergence(P, Q)), sep="    ")
+    D_{\mathrm{KL}}(P \,\|\, Q)    D_KL(P‖Q)
+    """
+
+    nargs = 2
+    latex_form = r"D_{{\mathrm{{KL}}}}({} \,\|\, {})"
+    text_form = "D_KL({}‖{})"
+
+
+class DifferentialEntropy(_Notation):
+    r"""``h(P)``, the differential entropy of a density.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> P = sympy.Symbol("P")
+    >>> print(to_latex(DifferentialEntropy(P)), to_text(DifferentialEntropy(P)), sep="    ")
+    h(P)    h(P)
+    """
+
+    nargs = 1
+    latex_form = "h({})"
+    text_form = "h({})"
+
+
+class Normal(_Notation):
+    r"""``N(μ, σ²)``, the normal distribution with mean μ and variance σ².
+
+    Examples
+    --------
+    >>> import sympy
+    >>> mu, sigma = sympy.symbols("mu sigma")
+    >>> print(to_latex(Normal(mu, sigma**2)), to_text(Normal(mu, sigma**2)), sep="    ")
+    \mathcal{N}(\mu, \sigma^{2})    N(mu, sigma**2)
+    """
+
+    nargs = 2
+    latex_form = r"\mathcal{{N}}({}, {})"
+    text_form = "N({}, {})"
+
+
+class SelfInformation(_Notation):
+    r"""``I(p)``, the information content of an event of probability ``p``.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> p = sympy.Symbol("p")
+    >>> print(to_latex(SelfInformation(p)), to_text(SelfInformation(p)), sep="    ")
+    I(p)    I(p)
+    """
+
+    nargs = 1
+    latex_form = "I({})"
+    text_form = "I({})"
+
+
+class Sigmoid(_Notation):
+    r"""``σ(z)``, the logistic sigmoid.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> z = sympy.Symbol("z")
+    >>> print(to_latex(Sigmoid(z)), to_text(Sigmoid(z)), sep="    ")
+    \sigma(z)    σ(z)
+    """
+
+    nargs = 1
+    latex_form = r"\sigma({})"
+    text_form = "σ({})"
+
+
+class Softmax(_Notation):
+    r"""``softmax(z)_k``, component ``k`` of the softmax of the logits ``z``.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> z, k = sympy.symbols("z k")
+    >>> print(to_latex(Softmax(z, k)), to_text(Softmax(z, k)), sep="    ")
+    \operatorname{softmax}(z)_{k}    softmax(z)[k]
+    """
+
+    nargs = 2
+    latex_form = r"\operatorname{{softmax}}({})_{{{}}}"
+    text_form = "softmax({})[{}]"
+
+
+class Logarithm(_Notation):
+    r"""The logarithm of ``x`` to base ``b`` as written: ``\log_{2} x``, and ``\ln x`` for base e.
+
+    SymPy's own ``log(x, 2)`` becomes ``log(x)/log(2)`` at once, which is the very identity a
+    change-of-base derivation sets out to show.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> p = sympy.Symbol("p", positive=True)
+    >>> bits_minus_nats = Logarithm(p, 2) - Logarithm(p, sympy.E)
+    >>> print(to_latex(bits_minus_nats), to_text(bits_minus_nats), sep="    ")
+    \log_{2} p - \ln p    log(p, 2) - ln(p)
+    """
+
+    nargs = 2
+
+    def _latex(self, printer: Any) -> str:
+        argument, base = self.args
+        name = r"\ln" if base == sympy.E else rf"\log_{{{printer.doprint(base)}}}"
+        return f"{name} {printer.parenthesize(argument, PRECEDENCE['Func'], strict=True)}"
+
+    def _sympystr(self, printer: Any) -> str:
+        argument, base = self.args
+        if base == sympy.E:
+            return f"ln({printer.doprint(argument)})"
+        return f"log({printer.doprint(argument)}, {printer.doprint(base)})"
+
+
+def to_latex(expr: Any) -> str:
+    r"""LaTeX for ``expr`` in textbook order, using only commands KaTeX supports.
+
+    Parameters
+    ----------
+    expr : sympy.Basic
+        An expression or a relation.
+
+    Returns
+    -------
+    str
+        The LaTeX source (no surrounding ``$``).
+
+    Examples
+    --------
+    >>> import sympy
+    >>> x = sympy.Symbol("x", real=True)
+    >>> P, Q = sympy.Function("P", positive=True), sympy.Function("Q", positive=True)
+    >>> print(to_latex(P(x) * sympy.log(P(x) / Q(x))))
+    P(x) \log \left(\frac{P(x)}{Q(x)}\right)
+    >>> print(sympy.latex(P(x) * sympy.log(P(x) / Q(x))))
+    P{\left(x \right)} \log{\left(\frac{P{\left(x \right)}}{Q{\left(x \right)}} \right)}
+    """
+    return str(_TextbookLatexPrinter().doprint(expr))
+
+
+def to_text(expr: Any) -> str:
+    """Plain text for ``expr`` in the same textbook order as `to_latex`.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> y, yhat = sympy.symbols("y yhat", positive=True)
+    >>> print(to_text(-y * sympy.log(yhat) - (1 - y) * sympy.log(1 - yhat)))
+    -y*log(yhat) - (1 - y)*log(1 - yhat)
+    """
+    return str(_TextbookStrPrinter().doprint(expr))
+
+
+def _is_negative(term: Any) -> bool:
+    return bool(term.as_coeff_Mul()[0].is_negative)
+
+
+def _sign_and_size(term: Any) -> tuple[bool, Any]:
+    """Split a term of a sum into its sign and its size, the way a textbook would write it.
+
+    SymPy stores ``-(1 - y) log(1 - yhat)`` as ``(y - 1) log(1 - yhat)``; a bracket with a
+    negative constant is turned round so that the minus sign stands in front of the term.
+    """
+    if _is_negative(term):
+        return True, -term
+    brackets = [
+        f for f in sympy.Mul.make_args(term) if f.is_Add and _is_negative(f.as_coeff_Add()[0])
+    ]
+    if len(brackets) == 1 and term.is_Mul:
+        return True, term.func(*(-f if f is brackets[0] else f for f in term.args))
+    return False, term
+
+
+def _term_order(signed: tuple[bool, Any]) -> tuple[bool, bool, int]:
+    """Positive terms first, constants last, shorter before longer within each."""
+    negative, size = signed
+    return negative, bool(size.is_number), int(sympy.count_ops(size))
+
+
+def _is_whole(expr: Any) -> bool:
+    """Whether ``expr`` has no denominator."""
+    return bool(sympy.fraction(expr, exact=True)[1] == 1)
+
+
+def _factor_rank(factor: Any) -> int:
+    """Textbook order of factors: numbers, π, e, the rest, sums, logarithms, sums and integrals.
+
+    So a weight precedes its logarithm (``P_i log P_i``, ``(1 - y) log(1 - yhat)``) and a
+    coefficient its sum (``P_i (Q_i/P_i - 1)``).
+    """
+    if factor.is_Number:
+        return 0
+    if factor in {sympy.pi, sympy.E}:
+        return 1 if factor is sympy.pi else 2
+    if factor.is_Add:
+        return _LOG_RANK - 1
+    if isinstance(factor, (sympy.log, Logarithm)):
+        return _LOG_RANK
+    return _LOG_RANK + 1 if isinstance(factor, _OPERATORS) else _LOG_RANK - 2
+
+
+_LOG_RANK = 5
+
+
+class _ReadingOrder:
+    """Sums and products in textbook order, shared by the LaTeX and the text printer.
+
+    Terms: positive ones first (``H(P, Q) - H(P)``, ``1 - y``). Factors: as `_factor_rank`, so a
+    weight precedes its logarithm. A rational coefficient is set before the rest
+    (``1/2 log(2 pi e sigma^2)``), and a sum or integral after a fraction.
+    """
+
+    minus: ClassVar[str]  # a leading minus sign
+    times: ClassVar[str]  # between factors
+    times_after_log: ClassVar[str]  # after a logarithm, where juxtaposition reads as its argument
+    parentheses: ClassVar[str]  # a format string with one {}
+
+    if TYPE_CHECKING:
+
+        def _print(self, expr: Any) -> str: ...
+
+    def _fraction(self, numerator: Any, denominator: Any) -> str:
+        raise NotImplementedError
+
+    def _print_Add(self, expr: Any, order: Any = None) -> str:  # noqa: ARG002 (SymPy's signature)
+        text = ""
+        for negative, size in sorted(map(_sign_and_size, expr.as_ordered_terms()), key=_term_order):
+            if negative:
+                text += f" - {self._print(size)}" if text else f"{self.minus}{self._print(size)}"
+            else:
+                text += f" + {self._print(size)}" if text else self._print(size)
+        return text
+
+    def _print_Mul(self, expr: Any) -> str:
+        if _is_negative(expr):
+            positive = -expr
+            text = self._print(positive)
+            return self.minus + (self.parentheses.format(text) if positive.is_Add else text)
+        coefficient, rest = expr.as_coeff_Mul()
+        if coefficient.is_Rational and not coefficient.is_Integer and _is_whole(rest):
+            fraction = self._fraction(sympy.Integer(coefficient.p), sympy.Integer(coefficient.q))
+            return f"{fraction}{self.times}{self._print_factors(rest)}"
+        numerator, denominator = sympy.fraction(expr, exact=True)
+        if denominator == 1:
+            return self._print_factors(expr)
+        operators = [f for f in sympy.Mul.make_args(numerator) if isinstance(f, _OPERATORS)]
+        if operators:
+            trailing = sympy.Mul(*operators)
+            leading = self._fraction(numerator / trailing, denominator)
+            return f"{leading}{self.times}{self._print_factors(trailing)}"
+        return self._fraction(numerator, denominator)
+
+    def _print_factors(self, expr: Any) -> str:
+        text = ""
+        previous_rank = None
+        for factor in sorted(sympy.Mul.make_args(expr), key=_factor_rank):
+            if previous_rank is not None:
+                text += self.times_after_log if previous_rank == _LOG_RANK else self.times
+            printed = self._print(factor)
+            text += self.parentheses.format(printed) if factor.is_Add else printed
+            previous_rank = _factor_rank(factor)
+        return text
+
+
+class _TextbookLatexPrinter(_ReadingOrder, LatexPrinter):  # type: ignore[misc]
+    r"""SymPy's LaTeX printer in textbook order, with ``P_{i}``, ``P(x)``, ``\log x``, ``dx``."""
+
+    minus = "- "
+    times = " "
+    times_after_log = r" \cdot "
+    parentheses = r"\left({}\right)"
+
+    def _fraction(self, numerator: Any, denominator: Any) -> str:
+        return rf"\frac{{{self._print(numerator)}}}{{{self._print(denominator)}}}"
+
+    def _print_Indexed(self, expr: Any) -> str:
+        indices = ", ".join(self._print(index) for index in expr.indices)
+        return f"{self._print(expr.base)}_{{{indices}}}"
+
+    def _print_AppliedUndef(self, expr: Any) -> str:
+        arguments = ", ".join(self._print(argument) for argument in expr.args)
+        return f"{self._deal_with_super_sub(expr.func.__name__)}({arguments})"
+
+    def _print_log(self, expr: Any, exp: str | None = None) -> str:
+        name = r"\log" if exp is None else rf"\log^{{{exp}}}"
+        return f"{name} {self.parenthesize(expr.args[0], PRECEDENCE['Func'], strict=True)}"
+
+    def _print_Integral(self, expr: Any) -> str:
+        if len(expr.limits) != 1 or len(expr.limits[0]) != 3:
+            return str(super()._print_Integral(expr))
+        variable, lower, upper = expr.limits[0]
+        integrand = self._operand(expr.function)
+        return (
+            rf"\int_{{{self._print(lower)}}}^{{{self._print(upper)}}} {integrand}"
+            rf" \,\mathrm{{d}}{self._print(variable)}"
+        )
+
+    def _print_Derivative(self, expr: Any) -> str:
+        if len(expr.variable_count) != 1 or expr.variable_count[0][1] != 1:
+            return str(super()._print_Derivative(expr))
+        variable = self._print(expr.variables[0])
+        if expr.expr.is_Symbol:
+            return rf"\frac{{\partial {self._print(expr.expr)}}}{{\partial {variable}}}"
+        return rf"\frac{{\partial}}{{\partial {variable}}} {self._operand(expr.expr)}"
+
+    def _operand(self, expr: Any) -> str:
+        """``expr`` after an integral sign or a derivative, bracketed if it is a sum or negative."""
+        text = self._print(expr)
+        return self.parentheses.format(text) if expr.is_Add or _is_negative(expr) else text
+
+
+class _TextbookStrPrinter(_ReadingOrder, StrPrinter):  # type: ignore[misc]
+    """SymPy's text printer in the same textbook order as the LaTeX one."""
+
+    minus = "-"
+    times = "*"
+    times_after_log = "*"
+    parentheses = "({})"
+
+    def _print_Derivative(self, expr: Any) -> str:
+        variables = "".join(f"∂{self._print(variable)}" for variable in expr.variables)
+        if expr.expr.is_Symbol:
+            return f"∂{self._print(expr.expr)}/{variables}"
+        body = self._print(expr.expr)
+        return f"∂/{variables} ({body})"
+
+    def _print_Relational(self, expr: Any) -> str:
+        symbol = _TEXT_RELATIONS.get(expr.rel_op, expr.rel_op)
+        return f"{self._print(expr.lhs)} {symbol} {self._print(expr.rhs)}"
+
+    def _fraction(self, numerator: Any, denominator: Any) -> str:
+        top = self.parenthesize(numerator, PRECEDENCE["Mul"], strict=True)
+        bottom = self.parenthesize(denominator, PRECEDENCE["Pow"], strict=False)
+        return f"{top}/{bottom}"
