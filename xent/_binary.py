@@ -38,7 +38,7 @@ def _pos_weight(pos_weight: ArrayLike | None) -> FloatArray:
         return np.ones(())
     array = as_real_array(pos_weight, "pos_weight")
     if not (np.isfinite(array) & (array >= 0)).all():
-        raise ValueError(f"pos_weight must be finite and >= 0, got {array!r}")
+        raise ValueError(f"pos_weight must be finite and >= 0, got {array.tolist()!r}")
     return array
 
 

@@ -45,7 +45,7 @@ def _class_weight(weight: ArrayLike | None, classes: int, dtype: np.dtype[Any]) 
             f"weight must have one entry per class, shape ({classes},); got {array.shape}"
         )
     if not (np.isfinite(array) & (array >= 0)).all():
-        raise ValueError(f"weight must be finite and >= 0, got {array!r}")
+        raise ValueError(f"weight must be finite and >= 0, got {array.tolist()!r}")
     return array.astype(dtype)
 
 

@@ -67,7 +67,7 @@ def check_probabilities(p: FloatArray, name: str) -> None:
     outside = (p < 0) | (p > 1)
     if outside.any():
         where = _position(outside) if p.ndim else ""
-        value = p[outside].flat[0]
+        value = float(p[outside].flat[0])
         raise ValueError(f"{name} must hold probabilities in [0, 1]; {name}{where} = {value!r}")
 
 
@@ -105,7 +105,7 @@ def normalized_counts(p: FloatArray, name: str, axis: int) -> FloatArray:
     negative = p < 0
     if negative.any() or np.isinf(p).any():
         bad = p[negative | np.isinf(p)].flat[0]
-        raise ValueError(f"{name} must hold non-negative finite counts; found {bad!r}")
+        raise ValueError(f"{name} must hold non-negative finite counts; found {float(bad)!r}")
     totals = np.sum(p, axis=axis, keepdims=True, dtype=working_dtype(p))
     if (totals == 0).any():
         raise ValueError(f"{name} has a row of counts that sums to 0 along axis {axis}")
