@@ -1,22 +1,28 @@
-"""MkDocs hooks for the xent site: every formula is rendered with KaTeX at build time."""
+"""MkDocs hooks for the xent site: verify every page, then render its math with KaTeX."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from docsite.formulas import formulas
 from docsite.katex import CACHE_DIR, KatexError, KatexRenderer
 from docsite.katex_assets import KATEX_CSS, copy_katex_assets
 from docsite.math_html import MathPageError, math_to_text, render_arithmatex
+from docsite.verify import strip_bindings, verify_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
     from mkdocs.structure.toc import AnchorLink
+
+# A logger under "mkdocs." so that `mkdocs build --strict` counts its errors and fails.
+log = logging.getLogger("mkdocs.plugins.xent.verify")
 
 # One Node process for every build of this `mkdocs build` or `mkdocs serve`.
 _renderer: KatexRenderer | None = None
@@ -33,6 +39,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if KATEX_CSS not in config.extra_css:
         config.extra_css.insert(0, KATEX_CSS)
     return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:  # noqa: ARG001
+    """Verify the page's code, numbers and formulas; return it without the number bindings."""
+    report = verify_page(markdown, page.file.src_uri, formulas=formulas())
+    for error in report.errors():
+        log.error(error)
+    log.info(report.summary())
+    return strip_bindings(markdown)
 
 
 def _plain_toc(items: list[AnchorLink], renderer: KatexRenderer) -> None:

@@ -1,0 +1,337 @@
+r"""Verify a page: every digit under ``docs/`` must be accounted for by a computation.
+
+The rules (also stated on the site's "How this site is checked" notes):
+
+- ``pycon`` blocks are doctests: each example runs and must print exactly what is shown.
+- ``python`` blocks run (they define what later examples and prose use) and may not print
+  anything, since nothing would compare it.
+- Any other block (``sh``, ``text``, or a Python block whose info string says ``unverified``)
+  is not run, is counted as unverified, and may not contain a digit.
+- A number in prose is written, then bound to the expression that computes it:
+  ``0.35667{= kl_divergence(P, Q)}``, or a group ``(0.7, 0.2, 0.1){= Q}``. The value must
+  round to what is written at the precision written. A digit in prose that is not part of a
+  bound number is an error: small counts are written in words, citations come from the
+  bibliography.
+- A formula either matches a registered formula (which ``xent.symbolic`` has verified) or is
+  notation: no digits and no signs or relations (``+ - = < >`` and their TeX commands).
+
+Code and binding expressions run in document order in one namespace per page. Their results
+are cached by the hash of the page's code and expressions (plus the sources of ``xent`` and
+of this verifier), so the Chinese edition of a page, with the same code, runs nothing again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import doctest
+import hashlib
+import io
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+import xent
+from docsite.markdown_scan import CodeBlock, Page, scan
+from docsite.numbers import NUMBER, format_like, matches
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["BINDING", "Report", "strip_bindings", "verify_page"]
+
+#: ``{= expression}`` right after a number or a bracketed group of numbers.
+BINDING = re.compile(r"\{=[ \t]*(?P<expr>[^{}\n]+?)[ \t]*\}")
+_SIGNS = re.compile(r"[-+=<>−±∓≈≤≥]|\\(?:pm|mp|le|ge|leq|geq|lt|gt|ne|neq|approx|neg)(?![A-Za-z])")
+_EXECUTED = frozenset({"python", "pycon"})
+_ROOT = Path(__file__).resolve().parent.parent
+CACHE_DIR = _ROOT / ".cache" / "verify"
+
+
+@dataclass
+class Report:
+    """What verifying one page found: counts of what was checked, and every problem."""
+
+    page: str
+    examples: int = 0
+    blocks: int = 0
+    unverified: int = 0
+    numbers: int = 0
+    formulas: int = 0
+    notation: int = 0
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """Return one line of counts, for the build log."""
+        return (
+            f"{self.page}: {self.examples} examples and {self.blocks} code blocks run, "
+            f"{self.numbers} numbers checked, {self.formulas} formulas matched, "
+            f"{self.notation} notation, {self.unverified} unverified blocks"
+        )
+
+    def errors(self) -> list[str]:
+        """Return each problem as ``page:line: message``, in line order."""
+        return [f"{self.page}:{line}: {message}" for line, message in sorted(self.problems)]
+
+
+def _default_namespace() -> dict[str, Any]:
+    namespace: dict[str, Any] = {name: getattr(xent, name) for name in xent.__all__}
+    namespace.update(xent=xent, np=np, math=math)
+    namespace.update(
+        {name: getattr(math, name) for name in ("e", "pi", "log", "log2", "sqrt", "exp")}
+    )
+    return namespace
+
+
+class _Runner(doctest.DocTestRunner):
+    """A doctest runner that records each failure with its line on the page."""
+
+    def __init__(self, first_line: int) -> None:
+        super().__init__(optionflags=0, verbose=False)
+        self.first_line = first_line
+        self.failures_seen: list[tuple[int, str]] = []
+
+    def _record(self, example: doctest.Example, message: str) -> None:
+        source = example.source.strip()
+        self.failures_seen.append((self.first_line + example.lineno, f">>> {source}\n{message}"))
+
+    def report_failure(
+        self, out: Any, test: doctest.DocTest, example: doctest.Example, got: str
+    ) -> None:
+        """Record an example whose output differs from what the page shows."""
+        del out, test
+        self._record(example, f"the page shows:\n{example.want}the build prints:\n{got}")
+
+    def report_unexpected_exception(
+        self, out: Any, test: doctest.DocTest, example: doctest.Example, exc_info: Any
+    ) -> None:
+        """Record an example that raised where the page shows no traceback."""
+        del out, test
+        error = exc_info[1]
+        self._record(example, f"raised {type(error).__name__}: {error}")
+
+
+def _run_pycon(block: CodeBlock, namespace: dict[str, Any]) -> tuple[int, list[tuple[int, str]]]:
+    examples = doctest.DocTestParser().get_examples(block.code)
+    runner = _Runner(block.line)
+    test = doctest.DocTest(examples, namespace, "page", None, 0, None)
+    runner.run(test, out=lambda _: None, clear_globs=False)
+    return len(examples), runner.failures_seen
+
+
+def _run_python(block: CodeBlock, namespace: dict[str, Any]) -> list[tuple[int, str]]:
+    printed = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(printed):
+            exec(compile(block.code, f"page:{block.line}", "exec"), namespace)  # noqa: S102
+    except Exception as error:  # noqa: BLE001 (any error in a page's code is the page's problem)
+        return [(block.line, f"python block raised {type(error).__name__}: {error}")]
+    if printed.getvalue():
+        return [(block.line, "python block prints output that the page does not show; use pycon")]
+    return []
+
+
+def _value(expression: str, namespace: dict[str, Any]) -> list[float] | str:
+    """Evaluate a binding; return its value as a list of floats, or an error message."""
+    try:
+        value = eval(expression, namespace)  # noqa: S307 (the site's own pages)
+        array = np.asarray(value, dtype=float).ravel()
+    except Exception as error:  # noqa: BLE001
+        return f"{{= {expression}}} raised {type(error).__name__}: {error}"
+    return [float(x) for x in array]
+
+
+def _source_hash() -> str:
+    digest = hashlib.sha256()
+    for path in sorted([*(_ROOT / "xent").glob("*.py"), Path(__file__)]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _execute(program: list[tuple[str, str, int]]) -> list[Any]:
+    """Run the page's code blocks and binding expressions in order, in one namespace."""
+    namespace = _default_namespace()
+    results: list[Any] = []
+    for kind, text, line in program:
+        block = CodeBlock(kind, "", text, line)
+        if kind == "pycon":
+            results.append(_run_pycon(block, namespace))
+        elif kind == "python":
+            results.append(_run_python(block, namespace))
+        else:
+            results.append(_value(text, namespace))
+    return results
+
+
+_MEMORY: dict[str, list[Any]] = {}
+
+
+def _cached_execute(program: list[tuple[str, str, int]], cache_dir: Path | None) -> list[Any]:
+    """Run ``program``, or return its results from memory or from ``cache_dir``."""
+    key = hashlib.sha256(json.dumps([_source_hash(), program]).encode()).hexdigest()
+    if key in _MEMORY:
+        return list(_MEMORY[key])
+    path = None if cache_dir is None else cache_dir / f"{key}.json"
+    if path is not None and path.is_file():
+        cached: list[Any] = json.loads(path.read_text("utf-8"))
+        _MEMORY[key] = cached
+        return cached
+    results: list[Any] = json.loads(json.dumps(_execute(program)))  # same shape as from disk
+    _MEMORY[key] = results
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(results), "utf-8")
+    return results
+
+
+def _bound_text(prose: str, start: int) -> tuple[int, str]:
+    """Return the start and text of the number or bracketed group ending at ``start``."""
+    if start and prose[start - 1] in ")]":
+        closer = prose[start - 1]
+        opener = "(" if closer == ")" else "["
+        depth, position = 0, start - 1
+        while position >= 0:
+            depth += {closer: 1, opener: -1}.get(prose[position], 0)
+            if depth == 0:
+                return position, prose[position:start]
+            position -= 1
+        return start, ""
+    for match in NUMBER.finditer(prose, max(0, start - 40), start):
+        if match.end() == start:
+            return match.start(), match.group(0)
+    return start, ""
+
+
+def _check_binding(written: str, value: list[float], line: int, report: Report) -> None:
+    numbers = [match.group(0) for match in NUMBER.finditer(written)]
+    if not numbers:
+        report.problems.append(
+            (line, f"{{= ...}} follows no number or group of numbers: {written!r}")
+        )
+    elif len(numbers) != len(value):
+        report.problems.append(
+            (line, f"{written} has {len(numbers)} numbers but its expression gives {len(value)}")
+        )
+    else:
+        for number, computed in zip(numbers, value, strict=True):
+            if matches(computed, number):
+                report.numbers += 1
+            else:
+                shown = format_like(computed, number) if math.isfinite(computed) else computed
+                report.problems.append(
+                    (line, f"{number} is written, but the build computes {shown}")
+                )
+
+
+def _check_math(page: Page, formulas: Mapping[str, str], report: Report) -> None:
+    known = {" ".join(tex.split()) for tex in formulas.values()}
+    for formula in page.math:
+        tex = " ".join(formula.tex.split())
+        if tex in known:
+            report.formulas += 1
+        elif not re.search(r"\d", tex) and not _SIGNS.search(tex):
+            report.notation += 1
+        else:
+            report.problems.append(
+                (formula.line, f"formula is neither a registered formula nor notation: {tex}")
+            )
+
+
+def verify_page(
+    source: str,
+    page: str,
+    *,
+    formulas: Mapping[str, str] | None = None,
+    cache_dir: Path | None = CACHE_DIR,
+) -> Report:
+    r"""Verify one Markdown page.
+
+    Parameters
+    ----------
+    source : str
+        The page's Markdown.
+    page : str
+        Its path relative to ``docs/``, used in messages.
+    formulas : mapping of str to str, optional
+        Registered formulas by name: the TeX a page's formula must match to count as checked.
+    cache_dir : pathlib.Path or None
+        Where to cache execution results on disk; None keeps them in memory only.
+
+    Returns
+    -------
+    Report
+        Counts and problems; the page is verified when ``report.errors()`` is empty.
+
+    Examples
+    --------
+    >>> text = "Half a bit: 0.5{= entropy([0.5, 0.5], base='bits') / 2}, not 0.6{= 0.5}."
+    >>> verify_page(text, "demo.md", cache_dir=None).errors()
+    ['demo.md:1: 0.6 is written, but the build computes 0.5']
+    """
+    scanned = scan(source)
+    report = Report(page)
+    prose = scanned.prose
+    events: list[tuple[int, str, str, int]] = []  # position, kind, text, line
+    offsets = [0, *(m.end() for m in re.finditer("\n", source))]
+    for block in scanned.code:
+        position = offsets[block.line - 1]
+        if block.language in _EXECUTED and "unverified" not in block.info:
+            events.append((position, block.language, block.code, block.line))
+        else:
+            report.unverified += 1
+            if re.search(r"\d", block.code):
+                report.problems.append((block.line, "unverified code block contains digits"))
+    bindings = list(BINDING.finditer(prose))
+    events += [(b.start(), "bind", b["expr"], scanned.line_of(b.start())) for b in bindings]
+    events.sort()
+    results = _cached_execute([(kind, text, line) for _, kind, text, line in events], cache_dir)
+    accounted = [False] * len(prose)
+    for (position, kind, _, line), result in zip(events, results, strict=True):
+        if kind == "pycon":
+            count, problems = result
+            report.examples += count
+            report.problems += [tuple(problem) for problem in problems]
+            report.blocks += 1
+        elif kind == "python":
+            report.problems += [tuple(problem) for problem in result]
+            report.blocks += 1
+        else:
+            start, written = _bound_text(prose, position)
+            binding_end = prose.index("}", position) + 1
+            accounted[start:binding_end] = [True] * (binding_end - start)
+            if isinstance(result, str):
+                report.problems.append((line, result))
+            else:
+                _check_binding(written, result, line, report)
+    for digit in re.finditer(r"\d", prose):
+        if not accounted[digit.start()]:
+            token = NUMBER.search(prose, max(0, digit.start() - 20))
+            shown = (
+                token.group(0)
+                if token and token.start() <= digit.start() < token.end()
+                else digit.group(0)
+            )
+            report.problems.append(
+                (
+                    scanned.line_of(digit.start()),
+                    f"{shown} is not accounted for: bind it with {{= ...}}",
+                )
+            )
+            accounted[digit.start() : digit.start() + len(shown)] = [True] * len(shown)
+    _check_math(scanned, formulas or {}, report)
+    return report
+
+
+def strip_bindings(markdown: str) -> str:
+    """Remove the ``{= ...}`` bindings, leaving the written numbers for the reader.
+
+    Examples
+    --------
+    >>> strip_bindings("about 0.36{= kl_divergence(P, Q)} nats")
+    'about 0.36 nats'
+    """
+    return BINDING.sub("", markdown)
