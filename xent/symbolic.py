@@ -36,8 +36,6 @@ from xent.derivation import Derivation, DerivationError, Lemma, Step
 from xent.symbolic_derivations import (
     binary_cross_entropy_reduction,
     change_of_base,
-    gaussian_differential_entropy,
-    gaussian_kl,
     gibbs_inequality,
     kl_decomposition,
     self_information_additivity,
@@ -45,6 +43,7 @@ from xent.symbolic_derivations import (
     sigmoid_mse_gradient,
     softmax_cross_entropy_gradient,
 )
+from xent.symbolic_gaussian import gaussian_differential_entropy, gaussian_kl
 from xent.symbolic_notation import to_latex, to_text
 
 if TYPE_CHECKING:
@@ -345,7 +344,8 @@ def softmax_cross_entropy(logits: Iterable[Any], target: Any, *, base: Any = "na
     if isinstance(target, (bool, str, bytes)) or not isinstance(
         target, (numbers.Integral, Iterable)
     ):
-        raise TypeError(f"target must be a class index or probabilities, got {type(target)}")
+        kind = type(target).__name__
+        raise TypeError(f"target must be a class index or probabilities, got {kind}")
     if isinstance(target, numbers.Integral):
         index = int(target)
         if not 0 <= index < len(z):

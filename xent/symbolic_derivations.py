@@ -17,7 +17,6 @@ from xent.symbolic_notation import (
     Entropy,
     KLDivergence,
     Logarithm,
-    Normal,
     SelfInformation,
     Sigmoid,
     Softmax,
@@ -29,8 +28,6 @@ if TYPE_CHECKING:
 __all__ = [
     "binary_cross_entropy_reduction",
     "change_of_base",
-    "gaussian_differential_entropy",
-    "gaussian_kl",
     "gibbs_inequality",
     "kl_decomposition",
     "self_information_additivity",
@@ -45,16 +42,17 @@ LOG_BELOW_TANGENT = Lemma("ln t ≤ t − 1", _t - 1 - sympy.log(_t), _t, sympy.
 
 _P_NAME, _Q_NAME = sympy.symbols("P Q")
 _LOSS = sympy.Symbol("L")
-_X = sympy.Symbol("x", real=True)
-_INFINITE = (_X, -sympy.oo, sympy.oo)
+#: The variable of the continuous derivations, and its range as integration limits.
+X = sympy.Symbol("x", real=True)
+REAL_LINE = (X, -sympy.oo, sympy.oo)
 
 
 def _outcomes(*, continuous: bool) -> tuple[Any, Any, Callable[[Any], Any], str]:
     """Return ``P`` and ``Q`` at a generic outcome, the sum or integral over outcomes, its name."""
     if continuous:
-        p = sympy.Function("P", positive=True)(_X)
-        q = sympy.Function("Q", positive=True)(_X)
-        return p, q, lambda f: sympy.Integral(f, _INFINITE), "integral"
+        p = sympy.Function("P", positive=True)(X)
+        q = sympy.Function("Q", positive=True)(X)
+        return p, q, lambda f: sympy.Integral(f, REAL_LINE), "integral"
     i = sympy.Symbol("i", integer=True, positive=True)
     n = sympy.Symbol("n", integer=True, positive=True)
     p = sympy.IndexedBase("P", positive=True)[i]
@@ -79,7 +77,7 @@ def self_information_additivity() -> Derivation:
     >>> d.verify()
     True
     >>> print(to_text(d.result))
-    I(p*q) = I(p) + I(q)
+    I(p·q) = I(p) + I(q)
     """
     p, q = sympy.symbols("p q", positive=True)
     t = sympy.Symbol("t", positive=True)
@@ -242,10 +240,10 @@ def binary_cross_entropy_reduction() -> Derivation:
     >>> d.verify()
     True
     >>> print(to_text(d.result))
-    H(P, Q) = -y*log(yhat) - (1 - y)*log(1 - yhat)
+    H(P, Q) = -y·log(ŷ) - (1 - y)·log(1 - ŷ)
     """
     k = sympy.Symbol("k", integer=True)
-    y, y_hat = sympy.symbols("y yhat", positive=True)
+    y, y_hat = sympy.Symbol("y", nonnegative=True), sympy.Symbol("yhat", positive=True)
     p, q = sympy.Function("P", positive=True), sympy.Function("Q", positive=True)
     cross_entropy = CrossEntropy(_P_NAME, _Q_NAME)
     total = sympy.Sum(p(k) * sympy.log(q(k)), (k, 0, 1))
@@ -288,7 +286,7 @@ def softmax_cross_entropy_gradient() -> Derivation:
     >>> d.verify()
     True
     >>> print(to_text(d.result))
-    ∂L/∂z[k] = softmax(z)[k] - y[k]
+    ∂L/∂z_k = softmax(z)_k - y_k
     """
     j, k, m = sympy.symbols("j k m", integer=True)
     classes = sympy.Symbol("K", integer=True, positive=True)
@@ -391,7 +389,7 @@ def sigmoid_mse_gradient() -> Derivation:
     >>> d.verify()
     True
     >>> print(to_text(d.result))
-    ∂L/∂z = σ(z)*(1 - σ(z))*(σ(z) - y)
+    ∂L/∂z = σ(z)·(1 - σ(z))·(σ(z) - y)
     """
     z, y = sympy.Symbol("z", real=True), sympy.Symbol("y", nonnegative=True)
     sigma = Sigmoid(z)
@@ -404,128 +402,4 @@ def sigmoid_mse_gradient() -> Derivation:
             Step((sigma - y) * sigma * (1 - sigma), "chain rule with σ′(z) = σ(z)(1 − σ(z))"),
         ],
         definitions={_LOSS: loss, **_sigmoid_definition()},
-    )
-
-
-def _normal_density(mean: Any, std: Any) -> Any:
-    """Return the density of N(mean, std²) as a function of x, for `Derivation.definitions`."""
-    return sympy.Lambda(
-        _X, sympy.exp(-((_X - mean) ** 2) / (2 * std**2)) / sympy.sqrt(2 * sympy.pi * std**2)
-    )
-
-
-def gaussian_differential_entropy() -> Derivation:
-    """Derive the differential entropy of a Gaussian, h(N(μ, σ²)) = ½ log(2πeσ²), by integration.
-
-    Returns
-    -------
-    Derivation
-        Its result is h(N(μ, σ²)) = ½ log(2πeσ²).
-
-    Examples
-    --------
-    >>> import sympy
-    >>> from xent.symbolic import gaussian_differential_entropy, to_text
-    >>> d = gaussian_differential_entropy()
-    >>> d.verify()
-    True
-    >>> print(to_text(d.result))
-    h(N(mu, sigma**2)) = 1/2*log(2*pi*E*sigma**2)
-    >>> sigma = sympy.Symbol("sigma", positive=True)
-    >>> print(sympy.N(d.result.rhs.subs(sigma, 1), 6))
-    1.41894
-    """
-    mu, sigma = sympy.Symbol("mu", real=True), sympy.Symbol("sigma", positive=True)
-    p = sympy.Function("p", positive=True)
-    entropy = DifferentialEntropy(Normal(mu, sigma**2))
-    half_log = sympy.log(2 * sympy.pi * sigma**2) / 2
-    return Derivation(
-        "The differential entropy of a Gaussian",
-        entropy,
-        [
-            Step(
-                -sympy.Integral(p(_X) * sympy.log(p(_X)), _INFINITE),
-                "definition of differential entropy",
-            ),
-            Step(
-                sympy.Integral(p(_X) * (half_log + (_X - mu) ** 2 / (2 * sigma**2)), _INFINITE),
-                "−log p(x) = log(2πσ²)/2 + (x − μ)²/(2σ²)",
-            ),
-            Step(
-                half_log * sympy.Integral(p(_X), _INFINITE)
-                + sympy.Integral((_X - mu) ** 2 * p(_X), _INFINITE) / (2 * sigma**2),
-                "linearity of the integral",
-            ),
-            Step(
-                half_log + sympy.S.Half, "∫ p(x) dx = 1, ∫ (x − μ)² p(x) dx = σ² (by integration)"
-            ),
-            Step(sympy.log(2 * sympy.pi * sympy.E * sigma**2) / 2, "1 = log e, log of a product"),
-        ],
-        definitions={
-            entropy: -sympy.Integral(p(_X) * sympy.log(p(_X)), _INFINITE),
-            p: _normal_density(mu, sigma),
-        },
-    )
-
-
-def gaussian_kl() -> Derivation:
-    """Derive the KL divergence between two Gaussians in closed form, by integration.
-
-    D_KL(N(μ₁, σ₁²)‖N(μ₂, σ₂²)) = ln(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½.
-
-    Returns
-    -------
-    Derivation
-        Its result is that identity.
-
-    Examples
-    --------
-    >>> from xent.symbolic import gaussian_kl, to_text
-    >>> d = gaussian_kl()
-    >>> d.verify()
-    True
-    >>> print(to_text(d.result.rhs))
-    log(sigma_2/sigma_1) + (sigma_1**2 + (mu_1 - mu_2)**2)/(2*sigma_2**2) - 1/2
-    >>> values = {"mu_1": 0, "sigma_1": 1, "mu_2": 1, "sigma_2": 1}
-    >>> d.result.rhs.subs({s: values[s.name] for s in d.result.rhs.free_symbols})
-    1/2
-    """
-    mu_1, mu_2 = sympy.symbols("mu_1 mu_2", real=True)
-    sigma_1, sigma_2 = sympy.symbols("sigma_1 sigma_2", positive=True)
-    p_1, p_2 = sympy.Function("p_1", positive=True), sympy.Function("p_2", positive=True)
-    kl = KLDivergence(Normal(mu_1, sigma_1**2), Normal(mu_2, sigma_2**2))
-    log_ratio = sympy.log(sigma_2 / sigma_1)
-    spread_1, spread_2 = (_X - mu_1) ** 2, (_X - mu_2) ** 2
-    return Derivation(
-        "The KL divergence between two Gaussians",
-        kl,
-        [
-            Step(
-                sympy.Integral(p_1(_X) * sympy.log(p_1(_X) / p_2(_X)), _INFINITE),
-                "definition of the KL divergence",
-            ),
-            Step(
-                sympy.Integral(
-                    p_1(_X)
-                    * (log_ratio - spread_1 / (2 * sigma_1**2) + spread_2 / (2 * sigma_2**2)),
-                    _INFINITE,
-                ),
-                "log of the ratio of the two densities",
-            ),
-            Step(
-                log_ratio * sympy.Integral(p_1(_X), _INFINITE)
-                - sympy.Integral(spread_1 * p_1(_X), _INFINITE) / (2 * sigma_1**2)
-                + sympy.Integral(spread_2 * p_1(_X), _INFINITE) / (2 * sigma_2**2),
-                "linearity of the integral",
-            ),
-            Step(
-                log_ratio + (sigma_1**2 + (mu_1 - mu_2) ** 2) / (2 * sigma_2**2) - sympy.S.Half,
-                "∫ p₁ = 1, ∫ (x − μ₁)² p₁ = σ₁², ∫ (x − μ₂)² p₁ = σ₁² + (μ₁ − μ₂)²",
-            ),
-        ],
-        definitions={
-            kl: sympy.Integral(p_1(_X) * sympy.log(p_1(_X) / p_2(_X)), _INFINITE),
-            p_1: _normal_density(mu_1, sigma_1),
-            p_2: _normal_density(mu_2, sigma_2),
-        },
     )

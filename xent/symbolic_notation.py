@@ -32,6 +32,8 @@ __all__ = [
 
 _OPERATORS = (sympy.Sum, sympy.Integral, sympy.Derivative)
 _TEXT_RELATIONS = {"==": "=", "<=": "≤", ">=": "≥", "!=": "≠"}
+_GREEK = {"sigma": "σ", "mu": "μ", "pi": "π", "epsilon": "ε", "lambda": "λ", "yhat": "ŷ"}
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 class _Notation(sympy.Function):  # type: ignore[misc]
@@ -119,7 +121,7 @@ class Normal(_Notation):
     >>> import sympy
     >>> mu, sigma = sympy.symbols("mu sigma")
     >>> print(to_latex(Normal(mu, sigma**2)), to_text(Normal(mu, sigma**2)), sep="    ")
-    \mathcal{N}(\mu, \sigma^{2})    N(mu, sigma**2)
+    \mathcal{N}(\mu, \sigma^{2})    N(μ, σ²)
     """
 
     nargs = 2
@@ -167,12 +169,12 @@ class Softmax(_Notation):
     >>> import sympy
     >>> z, k = sympy.symbols("z k")
     >>> print(to_latex(Softmax(z, k)), to_text(Softmax(z, k)), sep="    ")
-    \operatorname{softmax}(z)_{k}    softmax(z)[k]
+    \operatorname{softmax}(z)_{k}    softmax(z)_k
     """
 
     nargs = 2
     latex_form = r"\operatorname{{softmax}}({})_{{{}}}"
-    text_form = "softmax({})[{}]"
+    text_form = "softmax({})_{}"
 
 
 class Logarithm(_Notation):
@@ -238,7 +240,7 @@ def to_text(expr: Any) -> str:
     >>> import sympy
     >>> y, yhat = sympy.symbols("y yhat", positive=True)
     >>> print(to_text(-y * sympy.log(yhat) - (1 - y) * sympy.log(1 - yhat)))
-    -y*log(yhat) - (1 - y)*log(1 - yhat)
+    -y·log(ŷ) - (1 - y)·log(1 - ŷ)
     """
     return str(_TextbookStrPrinter().doprint(expr))
 
@@ -275,20 +277,20 @@ def _is_whole(expr: Any) -> bool:
 
 
 def _factor_rank(factor: Any) -> int:
-    """Textbook order of factors: numbers, π, e, the rest, sums, logarithms, sums and integrals.
+    """Textbook order of factors: numbers, π, e, plain factors, brackets, logarithms, Σ ∫ ∂.
 
     So a weight precedes its logarithm (``P_i log P_i``, ``(1 - y) log(1 - yhat)``) and a
-    coefficient its sum (``P_i (Q_i/P_i - 1)``).
+    coefficient its bracket (``P_i (Q_i/P_i - 1)``).
     """
     if factor.is_Number:
         return 0
     if factor in {sympy.pi, sympy.E}:
         return 1 if factor is sympy.pi else 2
     if factor.is_Add:
-        return _LOG_RANK - 1
+        return 4
     if isinstance(factor, (sympy.log, Logarithm)):
         return _LOG_RANK
-    return _LOG_RANK + 1 if isinstance(factor, _OPERATORS) else _LOG_RANK - 2
+    return 6 if isinstance(factor, _OPERATORS) else 3
 
 
 _LOG_RANK = 5
@@ -402,19 +404,84 @@ class _TextbookLatexPrinter(_ReadingOrder, LatexPrinter):  # type: ignore[misc]
 
 
 class _TextbookStrPrinter(_ReadingOrder, StrPrinter):  # type: ignore[misc]
-    """SymPy's text printer in the same textbook order as the LaTeX one."""
+    """A one-line Unicode text printer in the same textbook order as the LaTeX one.
+
+    Σ and ∫ with their limits, P_i, σ₁, x², ∞, and a middle dot between factors.
+    """
 
     minus = "-"
-    times = "*"
-    times_after_log = "*"
+    times = "·"
+    times_after_log = "·"
     parentheses = "({})"
+
+    def _print_Symbol(self, expr: Any) -> str:
+        name: str = expr.name
+        base, _, subscript = name.partition("_")
+        if subscript.isdigit():
+            subscript = subscript.translate(_SUBSCRIPTS)
+        elif subscript:
+            subscript = "_" + subscript
+        return _GREEK.get(base, base) + subscript
+
+    def _print(self, expr: Any, **kwargs: Any) -> str:
+        if isinstance(expr, sympy.Indexed):  # before Indexed's own _sympystr, which prints P[i]
+            indices = ",".join(self._print(index) for index in expr.indices)
+            return f"{self._print(expr.base)}_{indices}"
+        return str(super()._print(expr, **kwargs))
+
+    def _print_AppliedUndef(self, expr: Any) -> str:
+        name, _, subscript = expr.func.__name__.partition("_")
+        name += subscript.translate(_SUBSCRIPTS) if subscript.isdigit() else ""
+        return f"{name}({', '.join(self._print(argument) for argument in expr.args)})"
+
+    def _print_Pi(self, expr: Any) -> str:  # noqa: ARG002
+        return "π"
+
+    def _print_Exp1(self, expr: Any) -> str:  # noqa: ARG002
+        return "e"
+
+    def _print_Pow(self, expr: Any, rational: bool = False) -> str:
+        if expr.exp == 2:
+            return str(self.parenthesize(expr.base, PRECEDENCE["Pow"], strict=False)) + "²"
+        return str(super()._print_Pow(expr, rational)).replace("**", "^")
+
+    def _print_Infinity(self, expr: Any) -> str:  # noqa: ARG002
+        return "∞"
+
+    def _print_NegativeInfinity(self, expr: Any) -> str:  # noqa: ARG002
+        return "-∞"
+
+    def _limits(self, sign: str, limits: tuple[Any, ...]) -> str:
+        if len(limits) == 3:
+            variable, lower, upper = limits
+            low = (
+                f"{self._print(variable)}={self._print(lower)}"
+                if sign == "Σ"
+                else self._print(lower)
+            )
+            return f"{sign}_{{{low}}}^{{{self._print(upper)}}}"
+        return sign
+
+    def _operand(self, expr: Any) -> str:
+        text = self._print(expr)
+        return self.parentheses.format(text) if expr.is_Add or _is_negative(expr) else text
+
+    def _print_Sum(self, expr: Any) -> str:
+        if len(expr.limits) != 1:
+            return str(super()._print_Sum(expr))
+        return f"{self._limits('Σ', expr.limits[0])} {self._operand(expr.function)}"
+
+    def _print_Integral(self, expr: Any) -> str:
+        if len(expr.limits) != 1:
+            return str(super()._print_Integral(expr))
+        variable = self._print(expr.limits[0][0])
+        return f"{self._limits('∫', expr.limits[0])} {self._operand(expr.function)} d{variable}"
 
     def _print_Derivative(self, expr: Any) -> str:
         variables = "".join(f"∂{self._print(variable)}" for variable in expr.variables)
         if expr.expr.is_Symbol:
             return f"∂{self._print(expr.expr)}/{variables}"
-        body = self._print(expr.expr)
-        return f"∂/{variables} ({body})"
+        return f"∂/{variables} {self._operand(expr.expr)}"
 
     def _print_Relational(self, expr: Any) -> str:
         symbol = _TEXT_RELATIONS.get(expr.rel_op, expr.rel_op)
