@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from docsite.derivation_blocks import expand_derivations
 from docsite.formulas import formulas
 from docsite.katex import CACHE_DIR, KatexError, KatexRenderer
 from docsite.katex_assets import KATEX_CSS, copy_katex_assets
@@ -47,7 +48,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     for error in report.errors():
         log.error(error)
     log.info(report.summary())
-    return strip_bindings(markdown)
+    return expand_derivations(strip_bindings(markdown))
 
 
 def _plain_toc(items: list[AnchorLink], renderer: KatexRenderer) -> None:

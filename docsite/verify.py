@@ -12,6 +12,8 @@ The rules (also stated on the site's "How this site is checked" notes):
   round to what is written at the precision written. A digit in prose that is not part of a
   bound number is an error: small counts are written in words, citations come from the
   bibliography.
+- A ``derivation`` block names a derivation of ``xent.symbolic``, which must verify; the
+  build shows it as an ``align*`` block.
 - A formula either matches a registered formula (which ``xent.symbolic`` has verified) or is
   notation: no digits and no signs or relations (``+ - = < >`` and their TeX commands).
 
@@ -24,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import doctest
-import hashlib
 import io
 import json
 import math
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 import xent
+from docsite.cache import CACHE_DIR, cached, source_hash
 from docsite.markdown_scan import CodeBlock, Page, scan
 from docsite.numbers import NUMBER, format_like, matches
 
@@ -47,9 +49,7 @@ __all__ = ["BINDING", "Report", "strip_bindings", "verify_page"]
 #: ``{= expression}`` right after a number or a bracketed group of numbers.
 BINDING = re.compile(r"\{=[ \t]*(?P<expr>[^{}\n]+?)[ \t]*\}")
 _SIGNS = re.compile(r"[-+=<>−±∓≈≤≥]|\\(?:pm|mp|le|ge|leq|geq|lt|gt|ne|neq|approx|neg)(?![A-Za-z])")
-_EXECUTED = frozenset({"python", "pycon"})
-_ROOT = Path(__file__).resolve().parent.parent
-CACHE_DIR = _ROOT / ".cache" / "verify"
+_EXECUTED = frozenset({"python", "pycon", "derivation"})
 
 
 @dataclass
@@ -135,6 +135,20 @@ def _run_python(block: CodeBlock, namespace: dict[str, Any]) -> list[tuple[int, 
     return []
 
 
+def _check_derivation(block: CodeBlock) -> list[tuple[int, str]]:
+    from xent.symbolic import derivations  # noqa: PLC0415 (SymPy only when a page needs it)
+
+    name = block.code.strip()
+    known = derivations()
+    if name not in known:
+        return [(block.line, f"no derivation named {name!r}; known: {', '.join(known)}")]
+    try:
+        known[name].verify()
+    except ValueError as error:
+        return [(block.line, f"derivation {name} does not verify: {error}")]
+    return []
+
+
 def _value(expression: str, namespace: dict[str, Any]) -> list[float] | str:
     """Evaluate a binding; return its value as a list of floats, or an error message."""
     try:
@@ -145,13 +159,6 @@ def _value(expression: str, namespace: dict[str, Any]) -> list[float] | str:
     return [float(x) for x in array]
 
 
-def _source_hash() -> str:
-    digest = hashlib.sha256()
-    for path in sorted([*(_ROOT / "xent").glob("*.py"), Path(__file__)]):
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
 def _execute(program: list[tuple[str, str, int]]) -> list[Any]:
     """Run the page's code blocks and binding expressions in order, in one namespace."""
     namespace = _default_namespace()
@@ -160,6 +167,8 @@ def _execute(program: list[tuple[str, str, int]]) -> list[Any]:
         block = CodeBlock(kind, "", text, line)
         if kind == "pycon":
             results.append(_run_pycon(block, namespace))
+        elif kind == "derivation":
+            results.append(_check_derivation(block))
         elif kind == "python":
             results.append(_run_python(block, namespace))
         else:
@@ -172,20 +181,17 @@ _MEMORY: dict[str, list[Any]] = {}
 
 def _cached_execute(program: list[tuple[str, str, int]], cache_dir: Path | None) -> list[Any]:
     """Run ``program``, or return its results from memory or from ``cache_dir``."""
-    key = hashlib.sha256(json.dumps([_source_hash(), program]).encode()).hexdigest()
-    if key in _MEMORY:
-        return list(_MEMORY[key])
-    path = None if cache_dir is None else cache_dir / f"{key}.json"
-    if path is not None and path.is_file():
-        cached: list[Any] = json.loads(path.read_text("utf-8"))
-        _MEMORY[key] = cached
-        return cached
-    results: list[Any] = json.loads(json.dumps(_execute(program)))  # same shape as from disk
-    _MEMORY[key] = results
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(results), "utf-8")
-    return results
+    key = [source_hash(Path(__file__)), program]
+    memory_key = json.dumps(key)
+    if memory_key not in _MEMORY:
+        results = cached("pages", key, lambda: _json(_execute(program)), directory=cache_dir)
+        _MEMORY[memory_key] = results
+    return list(_MEMORY[memory_key])
+
+
+def _json(value: Any) -> Any:
+    """Give ``value`` the shape it has after a round trip through JSON (tuples become lists)."""
+    return json.loads(json.dumps(value))
 
 
 def _bound_text(prose: str, start: int) -> tuple[int, str]:
@@ -296,9 +302,10 @@ def verify_page(
             report.examples += count
             report.problems += [tuple(problem) for problem in problems]
             report.blocks += 1
-        elif kind == "python":
+        elif kind in {"python", "derivation"}:
             report.problems += [tuple(problem) for problem in result]
             report.blocks += 1
+            report.formulas += kind == "derivation"
         else:
             start, written = _bound_text(prose, position)
             binding_end = prose.index("}", position) + 1
