@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from docsite.derivation_blocks import expand_derivations
+from docsite.blocks import expand_blocks
 from docsite.formulas import formulas
 from docsite.katex import CACHE_DIR, KatexError, KatexRenderer
 from docsite.katex_assets import KATEX_CSS, copy_katex_assets
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
 # A logger under "mkdocs." so that `mkdocs build --strict` counts its errors and fails.
 log = logging.getLogger("mkdocs.plugins.xent.verify")
 
+#: The site's own stylesheet, copied from docsite/assets/ into the built site.
+SITE_CSS = "assets/xent.css"
+_ASSETS = Path(__file__).parent / "assets"
+
 # One Node process for every build of this `mkdocs build` or `mkdocs serve`.
 _renderer: KatexRenderer | None = None
 
@@ -36,9 +41,10 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Link KaTeX's stylesheet from every page (the file is copied in `on_post_build`)."""
-    if KATEX_CSS not in config.extra_css:
-        config.extra_css.insert(0, KATEX_CSS)
+    """Link KaTeX's and the site's stylesheets from every page (copied in `on_post_build`)."""
+    for stylesheet in (KATEX_CSS, SITE_CSS):
+        if stylesheet not in config.extra_css:
+            config.extra_css.append(stylesheet)
     return config
 
 
@@ -48,7 +54,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     for error in report.errors():
         log.error(error)
     log.info(report.summary())
-    return expand_derivations(strip_bindings(markdown))
+    return expand_blocks(strip_bindings(markdown))
 
 
 def _plain_toc(items: list[AnchorLink], renderer: KatexRenderer) -> None:
@@ -75,8 +81,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Copy KaTeX's stylesheet and WOFF2 fonts into the site."""
+    """Copy KaTeX's stylesheet and WOFF2 fonts, and the site's stylesheet, into the site."""
     copy_katex_assets(Path(config.site_dir))
+    shutil.copyfile(_ASSETS / "xent.css", Path(config.site_dir) / SITE_CSS)
 
 
 def on_shutdown() -> None:

@@ -13,7 +13,8 @@ The rules (also stated on the site's "How this site is checked" notes):
   bound number is an error: small counts are written in words, citations come from the
   bibliography.
 - A ``derivation`` block names a derivation of ``xent.symbolic``, which must verify; the
-  build shows it as an ``align*`` block.
+  build shows it as an ``align*`` block. A ``figure`` block names a figure of
+  ``docsite/figures.py`` (drawn from ``xent``) and gives its caption, which may hold no digit.
 - A formula either matches a registered formula (which ``xent.symbolic`` has verified) or is
   notation: no digits and no signs or relations (``+ - = < >`` and their TeX commands).
 
@@ -38,6 +39,7 @@ import numpy as np
 
 import xent
 from docsite.cache import CACHE_DIR, cached, source_hash
+from docsite.figures import FIGURES
 from docsite.markdown_scan import CodeBlock, Page, scan
 from docsite.numbers import NUMBER, format_like, matches
 
@@ -49,7 +51,7 @@ __all__ = ["BINDING", "Report", "strip_bindings", "verify_page"]
 #: ``{= expression}`` right after a number or a bracketed group of numbers.
 BINDING = re.compile(r"\{=[ \t]*(?P<expr>[^{}\n]+?)[ \t]*\}")
 _SIGNS = re.compile(r"[-+=<>−±∓≈≤≥]|\\(?:pm|mp|le|ge|leq|geq|lt|gt|ne|neq|approx|neg)(?![A-Za-z])")
-_EXECUTED = frozenset({"python", "pycon", "derivation"})
+_EXECUTED = frozenset({"python", "pycon", "derivation", "figure"})
 
 
 @dataclass
@@ -149,6 +151,17 @@ def _check_derivation(block: CodeBlock) -> list[tuple[int, str]]:
     return []
 
 
+def _check_figure(block: CodeBlock) -> list[tuple[int, str]]:
+    name, _, caption = block.code.strip().partition("\n")
+    if name.strip() not in FIGURES:
+        return [(block.line, f"no figure named {name.strip()!r}; known: {', '.join(FIGURES)}")]
+    if not caption.strip():
+        return [(block.line, f"figure {name.strip()} needs a caption on the lines after its name")]
+    if re.search(r"\d", caption):
+        return [(block.line, "a figure caption may not contain digits (nothing checks them)")]
+    return []
+
+
 def _value(expression: str, namespace: dict[str, Any]) -> list[float] | str:
     """Evaluate a binding; return its value as a list of floats, or an error message."""
     try:
@@ -169,6 +182,8 @@ def _execute(program: list[tuple[str, str, int]]) -> list[Any]:
             results.append(_run_pycon(block, namespace))
         elif kind == "derivation":
             results.append(_check_derivation(block))
+        elif kind == "figure":
+            results.append(_check_figure(block))
         elif kind == "python":
             results.append(_run_python(block, namespace))
         else:
@@ -302,7 +317,7 @@ def verify_page(
             report.examples += count
             report.problems += [tuple(problem) for problem in problems]
             report.blocks += 1
-        elif kind in {"python", "derivation"}:
+        elif kind in {"python", "derivation", "figure"}:
             report.problems += [tuple(problem) for problem in result]
             report.blocks += 1
             report.formulas += kind == "derivation"

@@ -95,3 +95,22 @@ def test_a_registered_formula_with_a_flipped_sign_is_an_error() -> None:
 
 def test_bindings_are_removed_for_the_reader() -> None:
     assert strip_bindings("is 0.36{= kl(P, Q)} nats, (1, 2){= v}") == "is 0.36 nats, (1, 2)"
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        ("```figure\nno_such_figure\nA caption.\n```", "no figure named 'no_such_figure'"),
+        ("```figure\nbinary_entropy\n```", "needs a caption"),
+        ("```figure\nbinary_entropy\nPeak at 1 bit.\n```", "may not contain digits"),
+        ("```derivation\nno_such_derivation\n```", "no derivation named 'no_such_derivation'"),
+    ],
+)
+def test_a_bad_figure_or_derivation_block_is_an_error(block: str, message: str) -> None:
+    assert message in errors(block)[0]
+
+
+def test_figure_and_derivation_blocks_count_as_checked() -> None:
+    page = "```figure\nbinary_entropy\nA fair coin.\n```\n\n```derivation\nkl_decomposition\n```\n"
+    report = verify_page(page, "p.md", cache_dir=None)
+    assert (report.errors(), report.blocks, report.formulas) == ([], 2, 1)

@@ -1,0 +1,45 @@
+"""Blocks the build generates: ``derivation`` blocks become math, ``figure`` blocks SVG.
+
+The verifier has already checked each block (the derivation exists and verifies, the figure
+exists and its caption holds no digit); here they are only expanded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docsite.figures import figure_html
+
+__all__ = ["expand_blocks"]
+
+_BLOCK = re.compile(
+    r"^(?P<indent>[ \t]*)```(?P<kind>derivation|figure)[ \t]*\n(?P<body>.*?)^[ \t]*```[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def expand_blocks(markdown: str, language: str = "en") -> str:
+    r"""Replace ``derivation`` and ``figure`` blocks with display math and inline SVG.
+
+    Examples
+    --------
+    >>> print(expand_blocks("```derivation\nkl_decomposition\n```")[:48])
+    $$
+    \begin{align*}
+    D_{\mathrm{KL}}(P \,\|\, Q) &=
+    >>> expand_blocks("```figure\nbinary_entropy\nA fair coin.\n```").startswith("<figure")
+    True
+    """
+
+    def expand(match: re.Match[str]) -> str:
+        indent = match["indent"]
+        name, *caption = [line.strip() for line in match["body"].strip().splitlines()]
+        if match["kind"] == "figure":
+            lines = figure_html(name, " ".join(caption), language).splitlines()
+        else:
+            from xent.symbolic import derivations  # noqa: PLC0415 (SymPy only when needed)
+
+            lines = ["$$", *derivations()[name].latex().splitlines(), "$$"]
+        return "\n".join(indent + line for line in lines)
+
+    return _BLOCK.sub(expand, markdown)
