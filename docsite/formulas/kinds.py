@@ -1,0 +1,127 @@
+"""The kinds of registered formula, each with the check that makes it trustworthy.
+
+- `derived`: the result of a `xent.symbolic` derivation, checked by ``verify()``;
+- `defined`: a definition from a derivation's ``definitions`` (H(P) = −Σ P_i log P_i, ...),
+  evaluated over indexed P_i, Q_i at exact points and compared with `xent.numeric`;
+- `agrees`: an equation whose right side, evaluated exactly at given points, must agree with
+  a numeric function of `xent` (the formula shown is the formula computed);
+- `identity`: an equation that SymPy proves, lhs − rhs simplifying to 0.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import sympy  # type: ignore[import-untyped]
+
+from xent import symbolic
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+
+__all__ = ["Formula", "agrees", "defined", "derived", "identity"]
+
+# Exact points at which definitions over distributions are compared with xent.numeric.
+_P = (sympy.Rational(1, 2), sympy.Rational(1, 3), sympy.Rational(1, 6))
+_Q = (sympy.Rational(1, 5), sympy.Rational(1, 5), sympy.Rational(3, 5))
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A registered formula: its name, its SymPy form, and a check that raises if it is wrong."""
+
+    name: str
+    expr: Any
+    check: Callable[[], None]
+
+    @property
+    def tex(self) -> str:
+        """The TeX a page must write to show this formula."""
+        return symbolic.to_latex(self.expr)
+
+
+def derived(name: str, make: Callable[[], symbolic.Derivation]) -> Formula:
+    """Register the result of a derivation, checked by verifying the derivation."""
+
+    def check() -> None:
+        make().verify()
+
+    return Formula(name, make().result, check)
+
+
+def _close(name: str, exact: float, computed: float) -> None:
+    if not math.isclose(exact, computed, rel_tol=1e-12, abs_tol=1e-300):
+        raise ValueError(f"formula {name}: {exact!r} by SymPy, {computed!r} by xent.numeric")
+
+
+def _at_points(expr: Any, points: Mapping[str, Sequence[Any]]) -> float:
+    """Evaluate an expression over indexed P_i, Q_i (i = 1..n) at exact points."""
+    n = sympy.Symbol("n", integer=True, positive=True)
+    size = len(next(iter(points.values())))
+    expanded = expr.subs(n, size).doit()
+    values = {
+        indexed: points[str(indexed.base)][int(indexed.indices[0]) - 1]
+        for indexed in expanded.atoms(sympy.Indexed)
+    }
+    return float(expanded.subs(values))
+
+
+def defined(
+    name: str,
+    notation: Any,
+    numeric: Callable[..., float],
+    arguments: Sequence[str],
+    source: Callable[[], symbolic.Derivation] = symbolic.kl_decomposition,
+) -> Formula:
+    """Register ``notation = its definition`` (from ``source().definitions``), checked at points.
+
+    ``arguments`` names, in order, the distributions ("P", "Q") that ``numeric`` takes.
+    """
+    meaning = source().definitions[notation]
+    points = {"P": _P, "Q": _Q}
+
+    def check() -> None:
+        exact = _at_points(meaning, points)
+        _close(name, exact, numeric(*([float(v) for v in points[a]] for a in arguments)))
+
+    return Formula(name, sympy.Eq(notation, meaning), check)
+
+
+def agrees(
+    name: str,
+    relation: Any,
+    numeric: Callable[..., float],
+    points: Sequence[Mapping[str, Any]],
+) -> Formula:
+    """Register an equation whose right side must equal ``numeric(**point)`` at every point.
+
+    Each point maps the names of the right side's free symbols to exact values (SymPy
+    Rationals); ``numeric`` receives them as floats, by the same names.
+    """
+
+    def check() -> None:
+        if not points:
+            raise ValueError(f"formula {name}: no points to check it at")
+        for point in points:
+            symbols = {str(s): s for s in relation.rhs.free_symbols}
+            exact = float(relation.rhs.subs({symbols[k]: v for k, v in point.items()}))
+            _close(name, exact, numeric(**{k: float(v) for k, v in point.items()}))
+
+    return Formula(name, relation, check)
+
+
+def identity(name: str, relation: Any) -> Formula:
+    """Register an equation that SymPy proves: lhs − rhs simplifies to 0.
+
+    Build the relation with ``sympy.Eq(lhs, rhs, evaluate=False)``, or SymPy may reduce a
+    true identity to ``True`` before it can be shown.
+    """
+
+    def check() -> None:
+        difference = sympy.simplify(sympy.expand_log(relation.lhs - relation.rhs, force=True))
+        if difference != 0:
+            raise ValueError(f"formula {name}: lhs − rhs simplifies to {difference}, not 0")
+
+    return Formula(name, relation, check)
