@@ -11,7 +11,8 @@ The rules (also stated on the site's "How this site is checked" notes):
   ``0.35667{= kl_divergence(P, Q)}``, or a group ``(0.7, 0.2, 0.1){= Q}``. The value must
   round to what is written at the precision written. A digit in prose that is not part of a
   bound number is an error: small counts are written in words, citations come from the
-  bibliography.
+  bibliography. The target of a link (``[text](https://...)``, ``<https://...>``) is an
+  address, not a number, and is not scanned.
 - A ``derivation`` block names a derivation of ``xent.symbolic``, which must verify; the
   build shows it as an ``align*`` block. A ``figure`` block names a figure of
   ``docsite/figures.py`` (drawn from ``xent``) and gives its caption, which may hold no digit.
@@ -51,6 +52,10 @@ __all__ = ["BINDING", "Report", "strip_bindings", "verify_page"]
 #: ``{= expression}`` right after a number or a bracketed group of numbers.
 BINDING = re.compile(r"\{=[ \t]*(?P<expr>[^{}\n]+?)[ \t]*\}")
 _SIGNS = re.compile(r"[-+=<>−±∓≈≤≥]|\\(?:pm|mp|le|ge|leq|geq|lt|gt|ne|neq|approx|neg)(?![A-Za-z])")
+# Link targets: [text](target "title") and <https://...> autolinks.
+_LINK_TARGET = re.compile(
+    r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)|<https?://[^>\s]+>"
+)
 _EXECUTED = frozenset({"python", "pycon", "derivation", "figure"})
 
 
@@ -296,19 +301,7 @@ def verify_page(
     scanned = scan(source)
     report = Report(page)
     prose = scanned.prose
-    events: list[tuple[int, str, str, int]] = []  # position, kind, text, line
-    offsets = [0, *(m.end() for m in re.finditer("\n", source))]
-    for block in scanned.code:
-        position = offsets[block.line - 1]
-        if block.language in _EXECUTED and "unverified" not in block.info:
-            events.append((position, block.language, block.code, block.line))
-        else:
-            report.unverified += 1
-            if re.search(r"\d", block.code):
-                report.problems.append((block.line, "unverified code block contains digits"))
-    bindings = list(BINDING.finditer(prose))
-    events += [(b.start(), "bind", b["expr"], scanned.line_of(b.start())) for b in bindings]
-    events.sort()
+    events = _events(scanned, report)
     results = _cached_execute([(kind, text, line) for _, kind, text, line in events], cache_dir)
     accounted = [False] * len(prose)
     for (position, kind, _, line), result in zip(events, results, strict=True):
@@ -329,23 +322,45 @@ def verify_page(
                 report.problems.append((line, result))
             else:
                 _check_binding(written, result, line, report)
-    for digit in re.finditer(r"\d", prose):
-        if not accounted[digit.start()]:
-            token = NUMBER.search(prose, max(0, digit.start() - 20))
-            shown = (
-                token.group(0)
-                if token and token.start() <= digit.start() < token.end()
-                else digit.group(0)
-            )
-            report.problems.append(
-                (
-                    scanned.line_of(digit.start()),
-                    f"{shown} is not accounted for: bind it with {{= ...}}",
-                )
-            )
-            accounted[digit.start() : digit.start() + len(shown)] = [True] * len(shown)
+    _check_free_digits(scanned, accounted, report)
     _check_math(scanned, formulas or {}, report)
     return report
+
+
+def _events(scanned: Page, report: Report) -> list[tuple[int, str, str, int]]:
+    """Return the code blocks and bindings in document order: (position, kind, text, line).
+
+    Blocks that are not run are counted as unverified here (and may not hold digits).
+    """
+    events: list[tuple[int, str, str, int]] = []
+    offsets = [0, *(m.end() for m in re.finditer("\n", scanned.source))]
+    for block in scanned.code:
+        if block.language in _EXECUTED and "unverified" not in block.info:
+            events.append((offsets[block.line - 1], block.language, block.code, block.line))
+        else:
+            report.unverified += 1
+            if re.search(r"\d", block.code):
+                report.problems.append((block.line, "unverified code block contains digits"))
+    for binding in BINDING.finditer(scanned.prose):
+        line = scanned.line_of(binding.start())
+        events.append((binding.start(), "bind", binding["expr"], line))
+    return sorted(events)
+
+
+def _check_free_digits(scanned: Page, accounted: list[bool], report: Report) -> None:
+    """Report every digit of the prose that no binding accounts for (link targets aside)."""
+    prose = scanned.prose
+    for link in _LINK_TARGET.finditer(prose):
+        accounted[link.start() : link.end()] = [True] * (link.end() - link.start())
+    for digit in re.finditer(r"\d", prose):
+        if accounted[digit.start()]:
+            continue
+        token = NUMBER.search(prose, max(0, digit.start() - 20))
+        inside = token is not None and token.start() <= digit.start() < token.end()
+        shown = token.group(0) if token is not None and inside else digit.group(0)
+        line = scanned.line_of(digit.start())
+        report.problems.append((line, f"{shown} is not accounted for: bind it with {{= ...}}"))
+        accounted[digit.start() : digit.start() + len(shown)] = [True] * len(shown)
 
 
 def strip_bindings(markdown: str) -> str:

@@ -21,4 +21,3 @@ def test_page_is_verified(page: str) -> None:
         (DOCS / page).read_text("utf-8"), page, formulas=formulas(), cache_dir=None
     )
     assert report.errors() == []
-    assert report.examples + report.numbers > 0, f"{page} checks nothing"

@@ -114,3 +114,14 @@ def test_figure_and_derivation_blocks_count_as_checked() -> None:
     page = "```figure\nbinary_entropy\nA fair coin.\n```\n\n```derivation\nkl_decomposition\n```\n"
     report = verify_page(page, "p.md", cache_dir=None)
     assert (report.errors(), report.blocks, report.formulas) == ([], 2, 1)
+
+
+def test_link_targets_are_addresses_not_numbers() -> None:
+    assert (
+        errors("See [the notes](https://example.org/2020/notes-1.html) and <https://x.org/3>.")
+        == []
+    )
+    assert (
+        "2020 is not accounted for"
+        in errors("Published in 2020 ([notes](https://example.org/a)).")[0]
+    )
