@@ -90,7 +90,9 @@ def binary_cross_entropy(
 
     Notes
     -----
-    .. math:: \ell(y, p) = -w\,y \log_b p - (1 - y) \log_b (1 - p)
+    $$
+    \ell(y, p) = -w\,y \log_b p - (1 - y) \log_b (1 - p)
+    $$
 
     with w the ``pos_weight`` (1 by default). It is the cross-entropy H(P, Q) of two
     Bernoulli distributions, P(1) = y and Q(1) = p. A term whose weight is zero contributes
@@ -98,7 +100,9 @@ def binary_cross_entropy(
     p = 1e-50 for label 1 is 115.13 nats, not 100 (PyTorch) or 16.1 (a 1e-7 clip). From
     logits, with softplus(x) = ln(1 + eˣ) evaluated stably,
 
-    .. math:: \ell(y, z) = w\,y\,\operatorname{softplus}(-z) + (1 - y)\operatorname{softplus}(z)
+    $$
+    \ell(y, z) = w\,y\,\operatorname{softplus}(-z) + (1 - y)\operatorname{softplus}(z)
+    $$
 
     which is exact at z = ±inf and keeps losses far below the unit roundoff.
 

@@ -143,10 +143,10 @@ def softmax_cross_entropy(
     -----
     With t the (smoothed) target row and w the class weights,
 
-    .. math::
-
-       \ell(z, t) = -\sum_k w_k t_k \log_b \operatorname{softmax}(z)_k,
-       \qquad -\ln \operatorname{softmax}(z)_k = \ln \sum_j e^{z_j} - z_k
+    $$
+    \ell(z, t) = -\sum_k w_k t_k \log_b \operatorname{softmax}(z)_k,
+    \qquad -\ln \operatorname{softmax}(z)_k = \ln \sum_j e^{z_j} - z_k
+    $$
 
     so for a class index y and no weights, ℓ = logsumexp(z) − z_y in nats; its gradient with
     respect to the logits is softmax(z) − t. The log-sum-exp is split as in `logsumexp`, so a

@@ -52,14 +52,16 @@ def self_information(p: ArrayLike, *, base: Base = "nats") -> FloatOrArray:
 
     Notes
     -----
-    .. math:: I(x) = -\log_b P(x)
+    $$
+    I(x) = -\log_b P(x)
+    $$
 
     Halving a probability adds exactly one bit, and the self-information of two independent
-    outcomes is the sum of theirs, which is why the logarithm is the right measure [1]_.
+    outcomes is the sum of theirs, which is why the logarithm is the right measure [1].
 
     References
     ----------
-    .. [1] C. E. Shannon, "A Mathematical Theory of Communication", Bell System Technical
+    [1] C. E. Shannon, "A Mathematical Theory of Communication", Bell System Technical
        Journal 27 (1948), pp. 379-423.
 
     Examples
@@ -122,16 +124,18 @@ def entropy(
 
     Notes
     -----
-    .. math:: H(P) = -\sum_x P(x) \log_b P(x) = \mathbb{E}_{x \sim P}[-\log_b P(x)]
+    $$
+    H(P) = -\sum_x P(x) \log_b P(x) = \mathbb{E}_{x \sim P}[-\log_b P(x)]
+    $$
 
     with the convention 0 · log 0 = 0, the limit of p log p as p → 0⁺, so outcomes of
     probability zero contribute nothing. H(P) is the least average number of units per symbol
-    with which outcomes of P can be encoded [1]_ and is at most log_b n for n outcomes.
+    with which outcomes of P can be encoded [1] and is at most log_b n for n outcomes.
     NaN entries propagate to their row's result.
 
     References
     ----------
-    .. [1] T. M. Cover and J. A. Thomas, "Elements of Information Theory", 2nd ed., Wiley,
+    [1] T. M. Cover and J. A. Thomas, "Elements of Information Theory", 2nd ed., Wiley,
        2006, ch. 2 and 5.
 
     Examples
@@ -202,16 +206,18 @@ def cross_entropy(
 
     Notes
     -----
-    .. math:: H(P, Q) = -\sum_x P(x) \log_b Q(x) = H(P) + D_{\mathrm{KL}}(P \,\|\, Q)
+    $$
+    H(P, Q) = -\sum_x P(x) \log_b Q(x) = H(P) + D_{\mathrm{KL}}(P \,\|\, Q)
+    $$
 
     It is the average code length when outcomes of P are encoded with a code that is optimal
-    for Q [1]_. Terms with P(x) = 0 contribute 0 whatever Q(x) is; P(x) > 0 with Q(x) = 0
+    for Q [1]. Terms with P(x) = 0 contribute 0 whatever Q(x) is; P(x) > 0 with Q(x) = 0
     gives exactly +inf (nothing is clipped). With a one-hot P it is the familiar loss
     −log Q(true class).
 
     References
     ----------
-    .. [1] T. M. Cover and J. A. Thomas, "Elements of Information Theory", 2nd ed., Wiley,
+    [1] T. M. Cover and J. A. Thomas, "Elements of Information Theory", 2nd ed., Wiley,
        2006, sec. 5.4.
 
     Examples
@@ -277,12 +283,12 @@ def kl_divergence(
 
     Notes
     -----
-    .. math::
+    $$
+    D_{\mathrm{KL}}(P \,\|\, Q) = \sum_x P(x) \log_b \frac{P(x)}{Q(x)}
+    = H(P, Q) - H(P)
+    $$
 
-       D_{\mathrm{KL}}(P \,\|\, Q) = \sum_x P(x) \log_b \frac{P(x)}{Q(x)}
-       = H(P, Q) - H(P)
-
-    the extra code length paid for using Q's code on P's outcomes [1]_. It is not a distance:
+    the extra code length paid for using Q's code on P's outcomes [1]. It is not a distance:
     it is asymmetric and fails the triangle inequality. Gibbs' inequality makes it
     non-negative, and so is every value returned here: the sum is evaluated term by term as
     ``P ln(P/Q) − P + Q`` (the added terms total zero), each term non-negative and accurate
@@ -291,7 +297,7 @@ def kl_divergence(
 
     References
     ----------
-    .. [1] S. Kullback and R. A. Leibler, "On Information and Sufficiency", Annals of
+    [1] S. Kullback and R. A. Leibler, "On Information and Sufficiency", Annals of
        Mathematical Statistics 22 (1951), pp. 79-86.
 
     Examples
@@ -349,16 +355,16 @@ def js_divergence(
 
     Notes
     -----
-    .. math::
+    $$
+    \mathrm{JS}(P, Q) = \tfrac12 D_{\mathrm{KL}}(P \,\|\, M)
+    + \tfrac12 D_{\mathrm{KL}}(Q \,\|\, M), \qquad M = \tfrac12 (P + Q)
+    $$
 
-       \mathrm{JS}(P, Q) = \tfrac12 D_{\mathrm{KL}}(P \,\|\, M)
-       + \tfrac12 D_{\mathrm{KL}}(Q \,\|\, M), \qquad M = \tfrac12 (P + Q)
-
-    Its square root is a metric [1]_.
+    Its square root is a metric [1].
 
     References
     ----------
-    .. [1] D. M. Endres and J. E. Schindelin, "A new metric for probability distributions",
+    [1] D. M. Endres and J. E. Schindelin, "A new metric for probability distributions",
        IEEE Transactions on Information Theory 49 (2003), pp. 1858-1860.
 
     Examples
@@ -399,7 +405,9 @@ def binary_entropy(p: ArrayLike, *, base: Base = "nats") -> FloatOrArray:
 
     Notes
     -----
-    .. math:: H_b(p) = -p \log_b p - (1 - p) \log_b (1 - p)
+    $$
+    H_b(p) = -p \log_b p - (1 - p) \log_b (1 - p)
+    $$
 
     It is evaluated at r = min(p, 1 − p), where 1 − p is exact, with ``log1p(−r)`` for the
     second term, so that H_b(p) = H_b(1 − p) holds exactly and values near 0 and 1 keep

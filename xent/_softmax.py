@@ -53,8 +53,10 @@ def logsumexp(x: ArrayLike, *, axis: int = -1) -> FloatOrArray:
 
     Notes
     -----
-    .. math:: \operatorname{LSE}(x) = m + \log\Big(1 + \sum_{i \ne i^*} e^{x_i - m}\Big),
-       \qquad m = x_{i^*} = \max_i x_i
+    $$
+    \operatorname{LSE}(x) = m + \log\Big(1 + \sum_{i \ne i^*} e^{x_i - m}\Big),
+    \qquad m = x_{i^*} = \max_i x_i
+    $$
 
     Shifting by the maximum prevents overflow; summing the other terms before adding the 1
     (with ``log1p``) keeps their contribution when it is far below the unit roundoff.
@@ -98,7 +100,9 @@ def log_softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
 
     Notes
     -----
-    .. math:: \log \operatorname{softmax}(z)_k = z_k - \log \sum_j e^{z_j}
+    $$
+    \log \operatorname{softmax}(z)_k = z_k - \log \sum_j e^{z_j}
+    $$
 
     A +inf logit takes all the probability (several share it equally); a −inf logit gets
     log-probability −inf, never NaN.
@@ -140,8 +144,10 @@ def softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
 
     Notes
     -----
-    .. math:: \operatorname{softmax}(z)_k = \frac{e^{z_k}}{\sum_j e^{z_j}}
-       = \frac{e^{z_k - m}}{\sum_j e^{z_j - m}}, \qquad m = \max_j z_j
+    $$
+    \operatorname{softmax}(z)_k = \frac{e^{z_k}}{\sum_j e^{z_j}}
+    = \frac{e^{z_k - m}}{\sum_j e^{z_j - m}}, \qquad m = \max_j z_j
+    $$
 
     Subtracting the maximum changes nothing mathematically and keeps ``exp`` from
     overflowing: the naive formula gives NaN for logits [1000, 0].
