@@ -127,6 +127,7 @@ def _run_pycon(block: CodeBlock, namespace: dict[str, Any]) -> tuple[int, list[t
     runner = _Runner(block.line)
     test = doctest.DocTest(examples, namespace, "page", None, 0, None)
     runner.run(test, out=lambda _: None, clear_globs=False)
+    namespace.update(test.globs)  # DocTest works on a copy; later blocks and prose see its names
     return len(examples), runner.failures_seen
 
 
