@@ -22,8 +22,10 @@ import importlib
 import io
 import pkgutil
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docsite.cache import CACHE_DIR, cached, source_hash
 from docsite.figures.style import STYLE
 
 if TYPE_CHECKING:
@@ -50,8 +52,11 @@ def _discover() -> dict[str, Callable[[Axes, str], None]]:
 FIGURES = _discover()
 
 
-def svg(name: str, language: str = "en") -> str:
-    """Draw a figure and return it as an SVG element to inline in HTML.
+def svg(name: str, language: str = "en", *, directory: Path | None = CACHE_DIR) -> str:
+    """Return a figure as an SVG element to inline in HTML, drawn once per version of the code.
+
+    The drawing is kept in ``directory`` (None: always draw), keyed by the sources of
+    ``xent`` and of this package.
 
     Examples
     --------
@@ -59,6 +64,12 @@ def svg(name: str, language: str = "en") -> str:
     >>> image.startswith("<svg") and "currentColor" in image and image == svg("binary_entropy")
     True
     """
+    key = ["figure", name, language, source_hash(*Path(__file__).parent.glob("*.py"))]
+    drawn: str = cached("figures", key, lambda: _draw(name, language), directory=directory)
+    return drawn
+
+
+def _draw(name: str, language: str) -> str:
     from matplotlib import rc_context  # noqa: PLC0415 (Matplotlib only when a page has a figure)
     from matplotlib.figure import Figure  # noqa: PLC0415
 
