@@ -41,3 +41,26 @@ def cached(kind: str, key: object, compute: Callable[[], Any], *, directory: Pat
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(value), "utf-8")
     return value
+
+
+def verified_derivation(name: str, *, directory: Path | None = CACHE_DIR) -> str | None:
+    """Verify the ``xent.symbolic`` derivation ``name`` once per version of ``xent``.
+
+    Returns None when it verifies, else the reason it does not (its ``DerivationError``, or
+    that no derivation has that name).
+    """
+
+    def check() -> str | None:
+        from xent.symbolic import derivations  # noqa: PLC0415 (SymPy only when needed)
+
+        known = derivations()
+        if name not in known:
+            return f"no derivation named {name!r}; known: {', '.join(known)}"
+        try:
+            known[name].verify()
+        except ValueError as error:
+            return f"derivation {name} does not verify: {error}"
+        return None
+
+    result: str | None = cached("derivations", [name, source_hash()], check, directory=directory)
+    return result

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 import xent
-from docsite.cache import CACHE_DIR, cached, source_hash
+from docsite.cache import CACHE_DIR, cached, source_hash, verified_derivation
 from docsite.figures import FIGURES
 from docsite.markdown_scan import CodeBlock, Page, scan
 from docsite.numbers import NUMBER, format_like, matches
@@ -144,17 +144,8 @@ def _run_python(block: CodeBlock, namespace: dict[str, Any]) -> list[tuple[int, 
 
 
 def _check_derivation(block: CodeBlock) -> list[tuple[int, str]]:
-    from xent.symbolic import derivations  # noqa: PLC0415 (SymPy only when a page needs it)
-
-    name = block.code.strip()
-    known = derivations()
-    if name not in known:
-        return [(block.line, f"no derivation named {name!r}; known: {', '.join(known)}")]
-    try:
-        known[name].verify()
-    except ValueError as error:
-        return [(block.line, f"derivation {name} does not verify: {error}")]
-    return []
+    problem = verified_derivation(block.code.strip())
+    return [] if problem is None else [(block.line, problem)]
 
 
 def _check_figure(block: CodeBlock) -> list[tuple[int, str]]:

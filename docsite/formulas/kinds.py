@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import sympy  # type: ignore[import-untyped]
 
+from docsite.cache import verified_derivation
 from xent import symbolic
 
 if TYPE_CHECKING:
@@ -43,10 +44,15 @@ class Formula:
 
 
 def derived(name: str, make: Callable[[], symbolic.Derivation]) -> Formula:
-    """Register the result of a derivation, checked by verifying the derivation."""
+    """Register the result of a derivation, checked by verifying the derivation.
+
+    ``make`` is one of the derivation functions of `xent.symbolic`; its verification is
+    shared with the pages' ``derivation`` blocks (see `docsite.cache.verified_derivation`).
+    """
 
     def check() -> None:
-        make().verify()
+        if (problem := verified_derivation(make.__name__)) is not None:
+            raise ValueError(f"formula {name}: {problem}")
 
     return Formula(name, make().result, check)
 
