@@ -39,7 +39,7 @@ def expand_blocks(markdown: str, language: str = "en") -> str:
         else:
             from xent.symbolic import derivations  # noqa: PLC0415 (SymPy only when needed)
 
-            lines = ["$$", *derivations()[name].latex().splitlines(), "$$"]
+            lines = ["$$", *derivations()[name].latex(rules="below").splitlines(), "$$"]
         return "\n".join(indent + line for line in lines)
 
     return _BLOCK.sub(expand, markdown)

@@ -80,6 +80,17 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
+# Material's search dialog has role="dialog" but no accessible name (axe: aria-dialog-name).
+_SEARCH_DIALOG = 'class="md-search" data-md-component="search" role="dialog"'
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:  # noqa: ARG001
+    """Give Material's search dialog an accessible name."""
+    if _SEARCH_DIALOG not in output:
+        raise PluginError(f"{page.file.src_uri}: Material's search dialog markup has changed")
+    return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG} aria-label="Search"', 1)
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Copy KaTeX's stylesheet and WOFF2 fonts, and the site's stylesheet, into the site."""
     copy_katex_assets(Path(config.site_dir))

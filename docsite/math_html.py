@@ -245,7 +245,8 @@ def render_arithmatex(html: str, renderer: KatexRenderer, *, page: str, source: 
             message = " ".join(result.katex_message.split())  # one line per problem
             problems.append(f"{_where(page, line)}: {message}")
             result = ""  # noqa: PLW2901 (the page is rejected anyway)
-        pieces += [html[position : formula.start], f'<{formula.tag} class="arithmatex">']
+        focus = ' tabindex="0"' if formula.tag == "div" else ""  # it may scroll sideways
+        pieces += [html[position : formula.start], f'<{formula.tag} class="arithmatex"{focus}>']
         pieces += [result.replace(_MATHML, _MATHML_UNSEARCHED, 1), f"</{formula.tag}>"]
         without_math += [html[position : formula.start], _PLACEHOLDER]
         position = formula.end

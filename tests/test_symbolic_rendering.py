@@ -101,6 +101,9 @@ def test_every_latex_uses_only_commands_katex_supports(name: str) -> None:
 def test_every_latex_renders_with_katex_in_strict_mode(name: str, katex: KatexRenderer) -> None:
     derivation = derivations()[name]
     assert 'class="katex-display"' in katex.render(derivation.latex(), display=True)
+    below = derivation.latex(rules="below")
+    assert below.count("\\\\") == 2 * len(derivation.steps) - 1
+    assert 'class="katex-display"' in katex.render(below, display=True)
     assert 'class="katex"' in katex.render(to_latex(derivation.result), display=False)
 
 

@@ -128,5 +128,8 @@ def test_link_targets_are_addresses_not_numbers() -> None:
 
 
 def test_names_defined_in_a_pycon_block_reach_later_prose_and_blocks() -> None:
-    page = "```pycon\n>>> P = [0.5, 0.5]\n```\n\nIt is 0.693{= entropy(P)}.\n\n```python\nassert P\n```\n"
+    page = (
+        "```pycon\n>>> P = [0.5, 0.5]\n```\n\n"
+        "It is 0.693{= entropy(P)}.\n\n```python\nassert P\n```\n"
+    )
     assert errors(page) == []

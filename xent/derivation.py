@@ -344,12 +344,23 @@ class Derivation:
             previous = current
         return True
 
-    def latex(self) -> str:
-        r"""Render as one ``align*`` block: one line per step, each with its rule as ``\text``."""
-        lines = [
-            f"&{_RELATION_LATEX[step.relation]} {to_latex(step.expr)} && {step.rule_latex()}"
-            for step in self.steps
-        ]
+    def latex(self, *, rules: Literal["right", "below"] = "right") -> str:
+        r"""Render as one ``align*`` block: one line per step, each with its rule as ``\text``.
+
+        Parameters
+        ----------
+        rules : {"right", "below"}, default "right"
+            Where each step's rule goes: in a column on the right (the textbook layout, for
+            wide screens and notebooks), or in small type on a line of its own under the
+            step (for narrow columns such as a web page's).
+        """
+        lines = []
+        for step in self.steps:
+            expression = f"&{_RELATION_LATEX[step.relation]} {to_latex(step.expr)}"
+            if rules == "right":
+                lines.append(f"{expression} && {step.rule_latex()}")
+            else:
+                lines += [expression, f"&\\qquad {{\\small {step.rule_latex()}}}"]
         lines[0] = f"{to_latex(self.start)} {lines[0]}"
         body = " \\\\\n".join(lines)
         return f"\\begin{{align*}}\n{body}\n\\end{{align*}}"

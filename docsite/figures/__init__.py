@@ -72,10 +72,13 @@ def svg(name: str, language: str = "en", *, directory: Path | None = CACHE_DIR) 
 def _draw(name: str, language: str) -> str:
     from matplotlib import rc_context  # noqa: PLC0415 (Matplotlib only when a page has a figure)
     from matplotlib.figure import Figure  # noqa: PLC0415
+    from matplotlib.text import Text  # noqa: PLC0415
 
     with rc_context(STYLE):
         figure = Figure(figsize=(6.4, 3.6), layout="constrained")
         FIGURES[name](figure.add_subplot(), language)
+        for artist in figure.findobj(Text):  # text in the page's colour: 4.5:1 in both schemes
+            artist.set_color("black")
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     text = buffer.getvalue()

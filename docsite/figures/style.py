@@ -5,7 +5,7 @@ from __future__ import annotations
 __all__ = ["BLUE", "GREY", "ORANGE", "RED", "STYLE", "TEAL", "label"]
 
 #: Data colours that read on a white and on a dark slate background alike.
-BLUE, ORANGE, TEAL, RED, GREY = "#3b82f6", "#f97316", "#14b8a6", "#ef4444", "#9ca3af"
+BLUE, ORANGE, TEAL, RED, GREY = "#3b82f6", "#ea580c", "#0d9488", "#ef4444", "#6b7280"
 
 #: Matplotlib settings for every figure. Black is drawn as the page's text colour.
 STYLE = {

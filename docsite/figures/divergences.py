@@ -1,0 +1,271 @@
+"""Figures of the pages on cross-entropy and on the KL divergence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+from matplotlib.colors import BoundaryNorm
+
+import xent
+from docsite.figures.style import BLUE, GREY, ORANGE, RED, TEAL, label
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from matplotlib.axes import Axes
+
+_Array = npt.NDArray[np.float64]
+_BITS = {"en": "bits", "zh": "比特"}
+_NATS = {"en": "nats", "zh": "奈特"}
+
+# --- Cross-entropy page ---------------------------------------------------------------------
+
+#: The weather in New York (the truth) and the Tokyo code's weather, in the order below.
+_WEATHER = {"en": "sunny cloudy rain snow", "zh": "晴 多云 雨 雪"}
+_NEW_YORK = np.array([0.5, 0.25, 0.125, 0.125])
+_TOKYO = np.array([0.4, 0.3, 0.2, 0.1])
+
+
+def cross_entropy_against_q(axes: Axes, language: str) -> None:
+    """Draw H(p, q) and the model's own entropy H(q) against q, for a coin with p = 0.3."""
+    p = 0.3
+    q = np.linspace(0.005, 0.995, 397)
+    true = np.stack([np.full_like(q, p), 1 - np.full_like(q, p)], axis=-1)
+    model = np.stack([q, 1 - q], axis=-1)
+    axes.plot(
+        q,
+        xent.cross_entropy(true, model),
+        color=BLUE,
+        label=label({"en": "cross-entropy H(p, q)", "zh": "交叉熵 H(p, q)"}, language),
+    )
+    axes.plot(
+        q,
+        xent.entropy(model),
+        color=ORANGE,
+        linestyle="--",
+        label=label(
+            {"en": "“estimated entropy” H(q)", "zh": "“估计熵” H(q)"},
+            language,
+        ),
+    )
+    floor = xent.entropy([p, 1 - p])
+    axes.axhline(floor, color=GREY, linewidth=1)
+    axes.plot([p], [floor], "o", color=BLUE)
+    axes.annotate(
+        label({"en": "minimum H(p) at q = p", "zh": "最小值 H(p)，在 q = p 处"}, language),
+        (p, floor),
+        xytext=(0.42, 0.25),
+        arrowprops={"arrowstyle": "->", "color": GREY},
+    )
+    axes.set(xlim=(0, 1), ylim=(0, 2.5))
+    axes.set_xlabel(label({"en": "model's probability q", "zh": "模型给出的概率 q"}, language))
+    axes.set_ylabel(label({"en": "nats", "zh": "奈特"}, language))
+    axes.legend(loc="upper center")
+
+
+def two_codes(axes: Axes, language: str) -> None:
+    """Draw each weather's code length in New York's own code and in Tokyo's, in bits."""
+    names = label(_WEATHER, language).split()
+    where = np.arange(len(names))
+    width = 0.38
+    own = xent.self_information(_NEW_YORK, base="bits")
+    tokyo = xent.self_information(_TOKYO, base="bits")
+    axes.bar(
+        where - width / 2,
+        own,
+        width,
+        color=BLUE,
+        label=label({"en": "New York's own code", "zh": "纽约自己的编码"}, language),
+    )
+    axes.bar(
+        where + width / 2,
+        tokyo,
+        width,
+        color=ORANGE,
+        label=label({"en": "Tokyo's code", "zh": "东京的编码"}, language),
+    )
+    axes.axhline(
+        xent.entropy(_NEW_YORK, base="bits"),
+        color=BLUE,
+        linewidth=1.5,
+        linestyle=":",
+        label=label({"en": "average: entropy H(P)", "zh": "平均：熵 H(P)"}, language),
+    )
+    axes.axhline(
+        xent.cross_entropy(_NEW_YORK, _TOKYO, base="bits"),
+        color=ORANGE,
+        linewidth=1.5,
+        linestyle="--",
+        label=label(
+            {"en": "average: cross-entropy H(P, Q)", "zh": "平均：交叉熵 H(P, Q)"}, language
+        ),
+    )
+    axes.set_xticks(where, names)
+    axes.set(ylim=(0, 4.6))
+    axes.set_ylabel(label({"en": "code length (bits)", "zh": "码长（比特）"}, language))
+    axes.legend(loc="upper left", ncols=2, fontsize=9)
+    axes.grid(axis="x", visible=False)
+
+
+# --- KL divergence page ---------------------------------------------------------------------
+
+
+def coin_kl_maps(axes: Axes, language: str) -> None:
+    """Draw D(p‖q) and D(q‖p) for two coins, side by side, in bits."""
+    figure: Any = axes.get_figure()
+    spec: Any = axes.get_subplotspec()
+    cells = spec.subgridspec(1, 2)
+    axes.remove()
+    grid = np.linspace(0.005, 0.995, 199)
+    p, q = np.meshgrid(grid, grid, indexing="xy")  # p along x, q along y
+    forward = xent.kl_divergence(
+        np.stack([p, 1 - p], axis=-1), np.stack([q, 1 - q], axis=-1), base="bits"
+    )
+    levels = [0, 0.05, 0.1, 0.2, 0.5, 1, 2, 4, 8]
+    titles = (
+        label({"en": "D(p‖q): truth p, model q", "zh": "D(p‖q)：真实 p，模型 q"}, language),
+        label({"en": "D(q‖p): the roles swapped", "zh": "D(q‖p)：角色互换"}, language),
+    )
+    filled: Any = None
+    for cell, values, title in zip(cells, (forward, forward.T), titles, strict=True):
+        panel = figure.add_subplot(cell)
+        # One embedded image rather than thousands of contour paths: a light page.
+        filled = panel.imshow(
+            values,
+            origin="lower",
+            extent=(grid[0], grid[-1], grid[0], grid[-1]),
+            cmap="viridis",
+            norm=BoundaryNorm(levels, ncolors=256),  # no value reaches the top level
+            interpolation="nearest",
+        )
+        panel.plot([0, 1], [0, 1], color=RED, linewidth=1, linestyle="--")
+        panel.plot([0.5], [0.25], "o", color=RED)
+        panel.set_title(title, fontsize=10)
+        panel.set_aspect("equal")
+        panel.set_xlabel(label({"en": "p", "zh": "p"}, language))
+        panel.set_ylabel(label({"en": "q", "zh": "q"}, language))
+        panel.grid(visible=False)
+    bar = figure.colorbar(filled, ax=figure.axes, shrink=0.9)
+    bar.solids.set_rasterized(True)  # the colour scale is part of the image, like the maps
+    bar.set_label(label(_BITS, language))
+
+
+def triangle_bars(axes: Axes, language: str) -> None:
+    """Draw D(P‖Q) beside D(P‖U) + D(U‖Q): the detour through U is shorter."""
+    p, u, q = [0.2, 0.8], [0.5, 0.5], [0.8, 0.2]
+    direct = xent.kl_divergence(p, q)
+    first, second = xent.kl_divergence(p, u), xent.kl_divergence(u, q)
+    axes.bar([0], [direct], 0.5, color=BLUE, label="D(P‖Q)")
+    axes.bar([1], [first], 0.5, color=TEAL, label="D(P‖U)")
+    axes.bar([1], [second], 0.5, bottom=[first], color=ORANGE, label="D(U‖Q)")
+    axes.set_xticks(
+        [0, 1],
+        [
+            label({"en": "straight from P to Q", "zh": "从 P 直接到 Q"}, language),
+            label({"en": "via the fair coin U", "zh": "经由均匀硬币 U"}, language),
+        ],
+    )
+    axes.set_xlim(-0.6, 1.6)
+    axes.set_ylabel(label(_NATS, language))
+    axes.legend(loc="upper right")
+    axes.grid(axis="x", visible=False)
+
+
+_X = np.linspace(-15, 15, 3001)
+_DX = _X[1] - _X[0]
+_GOLDEN = (np.sqrt(5) - 1) / 2
+
+
+def _log_normal(mu: float, sigma: float) -> _Array:
+    values: _Array = -0.5 * ((_X - mu) / sigma) ** 2 - np.log(sigma * np.sqrt(2 * np.pi))
+    return values
+
+
+def _log_mixture(a: float) -> _Array:
+    both = np.stack([_log_normal(-a, 1), _log_normal(a, 1)])
+    values: _Array = np.asarray(xent.logsumexp(both, axis=0)) - np.log(2)
+    return values
+
+
+def _kl(log_p: _Array, log_q: _Array) -> float:
+    y = np.exp(log_p) * (log_p - log_q)
+    return float(np.sum(y[1:] + y[:-1]) * _DX / 2)
+
+
+def _golden_min(f: Callable[[float], float], a: float, b: float) -> float:
+    c, d = b - _GOLDEN * (b - a), a + _GOLDEN * (b - a)
+    fc, fd = f(c), f(d)
+    while b - a > 1e-7:
+        if fc < fd:
+            b, d, fd = d, c, fc
+            c = b - _GOLDEN * (b - a)
+            fc = f(c)
+        else:
+            a, c, fc = c, d, fd
+            d = a + _GOLDEN * (b - a)
+            fd = f(d)
+    return (a + b) / 2
+
+
+def _reverse_sigma(log_p: _Array, mu: float) -> float:
+    return _golden_min(lambda s: _kl(_log_normal(mu, s), log_p), 0.1, 5)
+
+
+def gaussian_fits(axes: Axes, language: str) -> None:
+    """Draw the two-bump mixture with its forward-KL fit and its reverse-KL fits."""
+    log_p = _log_mixture(3)
+    show = np.abs(_X) <= 8
+    x = _X[show]
+    axes.fill_between(
+        x,
+        np.exp(log_p)[show],
+        color=GREY,
+        alpha=0.45,
+        linewidth=0,
+        label=label({"en": "truth P: two bumps", "zh": "真实分布 P：两个峰"}, language),
+    )
+    forward_sigma = np.sqrt(np.sum(np.exp(log_p) * _X**2) * _DX)
+    axes.plot(
+        x,
+        np.exp(_log_normal(0, forward_sigma))[show],
+        color=BLUE,
+        label=label({"en": "forward fit, min D(P‖Q)", "zh": "前向拟合，最小化 D(P‖Q)"}, language),
+    )
+    mu = _golden_min(lambda m: _kl(_log_normal(m, _reverse_sigma(log_p, m)), log_p), 1.5, 5)
+    axes.plot(
+        x,
+        np.exp(_log_normal(mu, _reverse_sigma(log_p, mu)))[show],
+        color=ORANGE,
+        label=label({"en": "reverse fit, min D(Q‖P)", "zh": "反向拟合，最小化 D(Q‖P)"}, language),
+    )
+    axes.plot(
+        x,
+        np.exp(_log_normal(-mu, _reverse_sigma(log_p, mu)))[show],
+        color=ORANGE,
+        linestyle=":",
+        label=label({"en": "its mirror image", "zh": "它的镜像"}, language),
+    )
+    axes.plot(
+        x,
+        np.exp(_log_normal(0, _reverse_sigma(log_p, 0)))[show],
+        color=TEAL,
+        linestyle="--",
+        label=label(
+            {"en": "reverse, centred local optimum", "zh": "反向，居中的局部最优"}, language
+        ),
+    )
+    axes.set(xlim=(-8, 8), ylim=(0, 0.6))
+    axes.set_xlabel("x")
+    axes.set_ylabel(label({"en": "density", "zh": "概率密度"}, language))
+    axes.legend(loc="upper center", ncols=2, fontsize=8)
+
+
+FIGURES: dict[str, Callable[[Axes, str], None]] = {
+    "cross_entropy_against_q": cross_entropy_against_q,
+    "two_codes": two_codes,
+    "coin_kl_maps": coin_kl_maps,
+    "triangle_bars": triangle_bars,
+    "gaussian_fits": gaussian_fits,
+}

@@ -1,0 +1,278 @@
+"""Formulas of the pages on likelihood and perplexity, and on joint and mutual information."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import sympy  # type: ignore[import-untyped]
+
+import xent
+from docsite.formulas.kinds import Formula, agrees, identity
+from xent import symbolic
+from xent.symbolic_notation import CrossEntropy, Entropy, KLDivergence
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+# A coin flipped N times shows k heads; the model Q says heads with probability q.
+_q, _k, _N = sympy.symbols("q k N", positive=True)
+_P_HAT, _Q = sympy.symbols("Phat Q")
+_COIN_LOG_LIKELIHOOD = sympy.log(_q**_k * (1 - _q) ** (_N - _k))
+_COIN_CROSS_ENTROPY = -_k / _N * sympy.log(_q) - (_N - _k) / _N * sympy.log(1 - _q)
+# Exact points (k heads in N flips, model q) at which the coin formulas meet xent.numeric.
+_COIN_POINTS = [
+    {"k": sympy.Integer(7), "N": sympy.Integer(10), "q": sympy.Rational(7, 10)},
+    {"k": sympy.Integer(7), "N": sympy.Integer(10), "q": sympy.Rational(1, 2)},
+    {"k": sympy.Integer(1), "N": sympy.Integer(3), "q": sympy.Rational(1, 5)},
+]
+
+
+def _coin_cross_entropy(k: float, N: float, q: float) -> float:
+    return float(xent.cross_entropy([k / N, 1 - k / N], [q, 1 - q]))
+
+
+def _coin_perplexity(k: float, N: float, q: float) -> float:
+    return float(xent.perplexity([k / N, 1 - k / N], [q, 1 - q]))
+
+
+FORMULAS: list[Formula] = [
+    identity(
+        "coin_log_likelihood",
+        sympy.Eq(
+            _COIN_LOG_LIKELIHOOD,
+            _k * sympy.log(_q) + (_N - _k) * sympy.log(1 - _q),
+            evaluate=False,
+        ),
+    ),
+    identity(
+        "coin_average_negative_log_likelihood",
+        sympy.Eq(-_COIN_LOG_LIKELIHOOD / _N, _COIN_CROSS_ENTROPY, evaluate=False),
+    ),
+    agrees(
+        "coin_cross_entropy",
+        sympy.Eq(CrossEntropy(_P_HAT, _Q), _COIN_CROSS_ENTROPY, evaluate=False),
+        _coin_cross_entropy,
+        _COIN_POINTS,
+    ),
+    agrees(
+        "coin_perplexity",
+        sympy.Eq(
+            sympy.Symbol(r"\mathrm{PP}"),
+            _q ** (-_k / _N) * (1 - _q) ** ((_k - _N) / _N),
+            evaluate=False,
+        ),
+        _coin_perplexity,
+        _COIN_POINTS,
+    ),
+]
+
+
+# Joint, conditional and mutual information of two discrete variables X and Y.
+_X, _Y = sympy.symbols("X Y")
+_x, _y = sympy.symbols("x y")
+_Prob = sympy.Function("P")
+
+
+class JointEntropy(sympy.Function):  # type: ignore[misc]
+    """``H(X, Y)``: the joint entropy (the same letters as a cross-entropy, another meaning)."""
+
+    nargs = 2
+
+    def _latex(self, printer: Any) -> str:
+        return "H({}, {})".format(*(printer.doprint(a) for a in self.args))
+
+    def _sympystr(self, printer: Any) -> str:
+        return "H({}, {})".format(*(printer.doprint(a) for a in self.args))
+
+
+class EntropyGiven(sympy.Function):  # type: ignore[misc]
+    """``H(Y | X)``: the entropy of the first variable given the second."""
+
+    nargs = 2
+
+    def _latex(self, printer: Any) -> str:
+        return r"H({} \mid {})".format(*(printer.doprint(a) for a in self.args))
+
+    def _sympystr(self, printer: Any) -> str:
+        return "H({} | {})".format(*(printer.doprint(a) for a in self.args))
+
+
+class MutualInformation(sympy.Function):  # type: ignore[misc]
+    """``I(X; Y)``: the mutual information of two variables."""
+
+    nargs = 2
+
+    def _latex(self, printer: Any) -> str:
+        return "I({}; {})".format(*(printer.doprint(a) for a in self.args))
+
+    def _sympystr(self, printer: Any) -> str:
+        return "I({}; {})".format(*(printer.doprint(a) for a in self.args))
+
+
+class SumOverXY(sympy.Function):  # type: ignore[misc]
+    """``Σ_{x, y} f(x, y)``: a sum over every cell of the joint table."""
+
+    nargs = 1
+
+    def _latex(self, printer: Any) -> str:
+        return r"\sum_{x, y} " + str(printer.doprint(self.args[0]))
+
+    def _sympystr(self, printer: Any) -> str:
+        return "Σ_{x,y} " + str(printer.doprint(self.args[0]))
+
+
+_P_XY, _P_X, _P_Y = sympy.symbols("P_XY P_X P_Y")
+_H_XY = JointEntropy(_X, _Y)
+_H_X, _H_Y = Entropy(_X), Entropy(_Y)
+_H_Y_GIVEN_X, _H_X_GIVEN_Y = EntropyGiven(_Y, _X), EntropyGiven(_X, _Y)
+_I_XY = MutualInformation(_X, _Y)
+_KL_JOINT = KLDivergence(_P_XY, _P_X * _P_Y)
+_JOINT_CELL, _MARGINAL_X, _MARGINAL_Y = _Prob(_x, _y), _Prob(_x), _Prob(_y)
+
+_R = sympy.Rational
+#: Exact joint tables (rows y, columns x) at which the relations are checked: Cover & Thomas's
+#: Example 2.2.1, a table with dependence, and an independent one (mutual information 0).
+TABLES = (
+    (
+        (_R(1, 8), _R(1, 16), _R(1, 32), _R(1, 32)),
+        (_R(1, 16), _R(1, 8), _R(1, 32), _R(1, 32)),
+        (_R(1, 16), _R(1, 16), _R(1, 16), _R(1, 16)),
+        (_R(1, 4), 0, 0, 0),
+    ),
+    ((_R(1, 3), _R(1, 6), 0), (_R(1, 12), _R(1, 4), _R(1, 6))),
+    ((_R(1, 6), _R(1, 3)), (_R(1, 6), _R(1, 3))),
+)
+
+
+def _conditional(rows: Sequence[Sequence[Any]]) -> Any:
+    """Σ over rows of P(row) · H(row / P(row)), exactly: the entropy given the row variable."""
+    total = sympy.S.Zero
+    for row in rows:
+        weight = sympy.Add(*row)
+        if weight != 0:
+            total += weight * symbolic.entropy([cell / weight for cell in row])
+    return total
+
+
+def _quantities(table: Sequence[Sequence[Any]]) -> dict[Any, Any]:
+    """Every quantity of the page for one joint table, computed exactly, each on its own."""
+    columns = [list(column) for column in zip(*table, strict=True)]  # one list per x
+    cells = [cell for row in table for cell in row]
+    p_x, p_y = [sympy.Add(*c) for c in columns], [sympy.Add(*r) for r in table]
+    product = [px * py for py in p_y for px in p_x]
+    return {
+        _H_XY: symbolic.entropy(cells),
+        _H_X: symbolic.entropy(p_x),
+        _H_Y: symbolic.entropy(p_y),
+        _H_Y_GIVEN_X: _conditional(columns),
+        _H_X_GIVEN_Y: _conditional(table),
+        _I_XY: symbolic.kl_divergence(cells, product),
+        _KL_JOINT: symbolic.kl_divergence(cells, product),
+    }
+
+
+def _evaluate(expr: Any, table: Sequence[Sequence[Any]]) -> Any:
+    """Evaluate ``expr`` exactly at ``table``: notation replaced, sums over cells expanded."""
+    values = _quantities(table)
+    p_x = [sympy.Add(*column) for column in zip(*table, strict=True)]
+    p_y = [sympy.Add(*row) for row in table]
+
+    def cell_sum(summand: Any) -> Any:
+        terms = [
+            summand.subs({_JOINT_CELL: cell, _MARGINAL_X: p_x[i], _MARGINAL_Y: p_y[j]})
+            for j, row in enumerate(table)
+            for i, cell in enumerate(row)
+            if cell != 0  # 0 · log 0 = 0: an empty cell contributes nothing
+        ]
+        return sympy.Add(*terms)
+
+    expanded = expr.replace(SumOverXY, cell_sum)
+    return expanded.xreplace(values)
+
+
+def _numeric_check(table: Sequence[Sequence[Any]]) -> None:
+    """Check that the exact quantities agree with xent.numeric on the same table."""
+    exact = _quantities(table)
+    array = np.array([[float(cell) for cell in row] for row in table])
+    numeric = {
+        _H_XY: xent.entropy(array.ravel()),
+        _H_X: xent.entropy(array.sum(axis=0)),
+        _H_Y: xent.entropy(array.sum(axis=1)),
+        _I_XY: xent.kl_divergence(
+            array.ravel(), np.outer(array.sum(axis=1), array.sum(axis=0)).ravel()
+        ),
+    }
+    for term, value in numeric.items():
+        if not math.isclose(float(exact[term]), float(value), rel_tol=1e-12, abs_tol=1e-15):
+            raise ValueError(f"{term}: {exact[term]} exactly, {value!r} by xent.numeric")
+
+
+def tabulated(name: str, relation: Any) -> Formula:
+    """Register a relation between the quantities of a joint table, checked at exact tables.
+
+    Each side is evaluated exactly (notation replaced by its value, sums over cells expanded)
+    at every table of `TABLES`; an equation must hold exactly (SymPy reduces the difference
+    to 0), an inequality must hold at each table. The exact values are compared with
+    `xent.numeric` first.
+    """
+
+    def check() -> None:
+        for table in TABLES:
+            _numeric_check(table)
+            lhs, rhs = _evaluate(relation.lhs, table), _evaluate(relation.rhs, table)
+            difference = sympy.simplify(sympy.expand_log(lhs - rhs, force=True))
+            holds = {
+                sympy.Eq: difference == 0,
+                sympy.Le: float(difference) <= 1e-15,
+                sympy.Ge: float(difference) >= -1e-15,
+            }[type(relation)]
+            if not holds:
+                raise ValueError(f"formula {name}: fails at the table {table} ({lhs} vs {rhs})")
+
+    return Formula(name, relation, check)
+
+
+def _joint_sum(summand: Any) -> Any:
+    return SumOverXY(summand)
+
+
+FORMULAS += [
+    tabulated(
+        "joint_entropy",
+        sympy.Eq(_H_XY, -_joint_sum(_JOINT_CELL * sympy.log(_JOINT_CELL)), evaluate=False),
+    ),
+    tabulated(
+        "conditional_entropy",
+        sympy.Eq(
+            _H_X_GIVEN_Y,
+            -_joint_sum(_JOINT_CELL * sympy.log(_JOINT_CELL / _MARGINAL_Y)),
+            evaluate=False,
+        ),
+    ),
+    tabulated(
+        "mutual_information",
+        sympy.Eq(
+            _I_XY,
+            _joint_sum(_JOINT_CELL * sympy.log(_JOINT_CELL / (_MARGINAL_X * _MARGINAL_Y))),
+            evaluate=False,
+        ),
+    ),
+    tabulated("chain_rule", sympy.Eq(_H_XY, _H_X + _H_Y_GIVEN_X, evaluate=False)),
+    tabulated("chain_rule_other_way", sympy.Eq(_H_XY, _H_Y + _H_X_GIVEN_Y, evaluate=False)),
+    tabulated("mutual_information_as_kl", sympy.Eq(_I_XY, _KL_JOINT, evaluate=False)),
+    tabulated(
+        "mutual_information_from_conditional",
+        sympy.Eq(_I_XY, _H_X - _H_X_GIVEN_Y, evaluate=False),
+    ),
+    tabulated(
+        "mutual_information_symmetric",
+        sympy.Eq(_I_XY, _H_Y - _H_Y_GIVEN_X, evaluate=False),
+    ),
+    tabulated(
+        "mutual_information_from_joint",
+        sympy.Eq(_I_XY, _H_X + _H_Y - _H_XY, evaluate=False),
+    ),
+    tabulated("conditioning_reduces_entropy", sympy.Le(_H_X_GIVEN_Y, _H_X)),
+]
