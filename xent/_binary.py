@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from xent._chunks import Scratch, map_elements
 from xent._kernels import softplus, weighted, xlog1py, xlogy
 from xent._units import Base, from_nats, log_of_base
 from xent._validate import (
@@ -18,10 +20,11 @@ from xent._validate import (
     output,
     reduce,
     result_dtype,
-    working_dtype,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from numpy.typing import ArrayLike
 
 
@@ -40,6 +43,48 @@ def _pos_weight(pos_weight: ArrayLike | None) -> FloatArray:
     if not (np.isfinite(array) & (array >= 0)).all():
         raise ValueError(f"pos_weight must be finite and >= 0, got {array.tolist()!r}")
     return array
+
+
+def _logit_losses(
+    y: FloatArray, logits: FloatArray, pos_weight: FloatArray, *, scratch: Scratch
+) -> FloatArray:
+    """Losses of a chunk from logits: w·y·softplus(−z) + (1 − y)·softplus(z), in nats."""
+    target, logit = scratch.widen("y", y), scratch.widen("logits", logits)
+    shape, work = logit.shape, np.result_type(target, logit, pos_weight)
+    positive = np.multiply(pos_weight, target, out=scratch.array("positive", shape, work))
+    negative = np.subtract(1.0, target, out=scratch.array("negative", shape, work))
+    tail = np.abs(logit, out=scratch.array("tail", shape, work))
+    if not np.max(tail) < np.inf:  # an infinite or NaN logit: 0 · ∞ terms need `weighted`
+        nats: FloatArray = weighted(positive, softplus(-logit))
+        return nats + weighted(negative, softplus(logit))
+    # softplus(±z) = max(±z, 0) + ln(1 + e^(−|z|)), and max(−z, 0) = max(z, 0) − z exactly
+    np.negative(tail, out=tail)
+    np.exp(tail, out=tail)
+    np.log1p(tail, out=tail)
+    above = np.maximum(logit, 0.0, out=scratch.array("above", shape, work))
+    below: FloatArray = np.subtract(above, logit, out=scratch.array("below", shape, work))
+    above += tail
+    below += tail
+    below *= positive
+    above *= negative
+    below += above
+    return below
+
+
+def _probability_losses(
+    y: FloatArray, p: FloatArray, pos_weight: FloatArray, *, scratch: Scratch
+) -> FloatArray:
+    """Losses of a chunk from probabilities: −w·y·ln p − (1 − y)·ln(1 − p), in nats."""
+    target, prediction = scratch.widen("y", y), scratch.widen("p", p)
+    positive, negative = pos_weight * target, 1.0 - target
+    nats: FloatArray = 0.0 - (xlogy(positive, prediction) + xlog1py(negative, -prediction))
+    return nats
+
+
+def _in_unit(
+    kernel: Callable[..., FloatArray], log_base: float, *chunks: FloatArray, scratch: Scratch
+) -> FloatArray:
+    return from_nats(kernel(*chunks, scratch=scratch), log_base)
 
 
 def binary_cross_entropy(
@@ -145,15 +190,11 @@ def binary_cross_entropy(
     prediction = as_real_array(value, name)
     if name == "p":
         check_probabilities(prediction, "p")
-    work = working_dtype(target, prediction, weight)
-    target, prediction, weight = (
-        array.astype(work, copy=False)
-        for array in _broadcast({"y": target, name: prediction, "pos_weight": weight})
-    )
-    positive, negative = weight * target, 1.0 - target
-    if name == "logits":
-        nats = weighted(positive, softplus(-prediction)) + weighted(negative, softplus(prediction))
-    else:
-        nats = 0.0 - (xlogy(positive, prediction) + xlog1py(negative, -prediction))
+    arrays = _broadcast({"y": target, name: prediction, "pos_weight": weight})
+    kernel = _logit_losses if name == "logits" else _probability_losses
     dtype = result_dtype(*(v for v in (y, value, pos_weight) if v is not None))
+    if reduction == "none":  # stored straight into the result's dtype, chunk by chunk
+        in_unit = partial(_in_unit, kernel, log_base)
+        return output(map_elements(in_unit, arrays, dtype=dtype), dtype)
+    nats = map_elements(kernel, arrays)  # summed in the working dtype
     return output(from_nats(reduce(nats, reduction), log_base), dtype)

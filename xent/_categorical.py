@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from xent._kernels import max_shifted, weighted
+from xent._chunks import Scratch, map_rows
+from xent._kernels import max_shifted, weighted, widen
 from xent._softmax import logits_array
 from xent._units import Base, from_nats, log_of_base
 from xent._validate import (
@@ -77,6 +79,47 @@ def _class_indices(
         bad = int(target[outside].flat[0])
         raise ValueError(f"target holds class index {bad}, out of range for {classes} classes")
     return np.where(kept, target, 0).astype(np.intp), kept
+
+
+def _class_losses(
+    logits: FloatArray,
+    target: NDArray[np.intp],
+    *,
+    class_weight: FloatArray,
+    smoothing: float,
+    scratch: Scratch,
+) -> FloatArray:
+    """Losses of a chunk of rows against class indices (ignored rows are dealt with later).
+
+    Only the true class's surprisal ``L − d_y`` is formed, unless label smoothing needs all.
+    """
+    maximum, shifted, log_total = max_shifted(logits, keep_shifted=smoothing > 0, scratch=scratch)
+    column = target[:, None]
+    true_logit = widen(logits[np.arange(len(target)), target])[:, None]
+    with np.errstate(invalid="ignore", over="ignore"):  # as for `shifted` in `max_shifted`
+        true_shifted = np.where(true_logit == maximum, 0.0, true_logit - maximum)
+    surprisal = weighted(class_weight[column], log_total - true_shifted)
+    nats = weighted(np.asarray(1.0 - smoothing), surprisal[:, 0])
+    if smoothing:
+        every = weighted(class_weight, log_total - shifted)
+        nats = nats + smoothing / logits.shape[-1] * np.sum(every, axis=-1)
+    return nats
+
+
+def _soft_target_losses(
+    logits: FloatArray,
+    target: FloatArray,
+    *,
+    class_weight: FloatArray,
+    smoothing: float,
+    scratch: Scratch,
+) -> FloatArray:
+    """Losses of a chunk of rows against probability rows, smoothed as documented."""
+    _, shifted, log_total = max_shifted(logits, scratch=scratch)
+    surprisal = weighted(class_weight, log_total - shifted)  # w_k · (−ln softmax_k) ≥ 0
+    smoothed = (1.0 - smoothing) * widen(target) + smoothing / logits.shape[-1]
+    nats: FloatArray = np.sum(weighted(smoothed, surprisal), axis=-1)
+    return nats
 
 
 def softmax_cross_entropy(
@@ -181,33 +224,26 @@ def softmax_cross_entropy(
     smoothing = _label_smoothing(label_smoothing)
     scores, index, _ = logits_array(logits, "logits", axis)
     classes = scores.shape[index]
-    class_weight = _class_weight(weight, classes, scores.dtype)
+    class_weight = _class_weight(weight, classes, np.dtype(np.float64))
     if target is None or isinstance(target, (str, bytes)):
         raise TypeError(
             f"target must be class indices or probabilities, got {type(target).__name__}"
         )
     target_array = np.asarray(target)
-    _, shifted, log_total = max_shifted(scores, index)
-    weighted_surprisal = weighted(  # w_k · (−ln softmax_k), every entry ≥ 0
-        np.expand_dims(class_weight, tuple(range(1, scores.ndim - index))), log_total - shifted
-    )
     if target_array.shape == scores.shape:
         if ignore_index is not None:
             raise ValueError("ignore_index applies to class indices, not to probability rows")
         probabilities = as_real_array(target_array, "target")
         check_distribution(probabilities, "target", index, counts_hint=False)
-        smoothed = (1.0 - smoothing) * probabilities.astype(scores.dtype) + smoothing / classes
-        nats = np.sum(weighted(smoothed, weighted_surprisal), axis=index)
+        kernel = partial(_soft_target_losses, class_weight=class_weight, smoothing=smoothing)
+        nats = map_rows(kernel, [scores, probabilities], index)
         total_weight = float(nats.size)
         dtype = result_dtype(logits, target_array, *(() if weight is None else (weight,)))
     else:
         row_shape = scores.shape[:index] + scores.shape[index + 1 :]
         indices, kept = _class_indices(target_array, row_shape, classes, ignore_index)
-        true_class = np.take_along_axis(weighted_surprisal, np.expand_dims(indices, index), index)
-        nats = weighted(np.asarray(1.0 - smoothing), np.squeeze(true_class, axis=index))
-        if smoothing:
-            nats = nats + smoothing / classes * np.sum(weighted_surprisal, axis=index)
-        nats = np.where(kept, nats, 0.0)
+        kernel = partial(_class_losses, class_weight=class_weight, smoothing=smoothing)
+        nats = np.where(kept, map_rows(kernel, [scores], index, per_row=(indices,)), 0.0)
         total_weight = float(np.sum(np.where(kept, class_weight[indices], 0.0)))
         dtype = result_dtype(logits, *(() if weight is None else (weight,)))
     if reduction == "sum":

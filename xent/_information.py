@@ -2,30 +2,97 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from xent._chunks import Scratch, map_elements, map_rows
 from xent._kernels import jensen_shannon_terms, relative_entropy_terms, xlog1py, xlogy
 from xent._units import Base, from_nats, log_of_base
 from xent._validate import (
+    ChunkCheck,
     FloatArray,
     FloatOrArray,
     as_real_array,
     check_probabilities,
     distributions,
     output,
-    working_dtype,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from numpy.typing import ArrayLike
 
 
-def _elementwise_probabilities(p: ArrayLike, name: str) -> tuple[FloatArray, np.dtype]:  # type: ignore[type-arg]
+def _elementwise_probabilities(p: ArrayLike, name: str) -> tuple[FloatArray, np.dtype[Any]]:
     array = as_real_array(p, name)
     check_probabilities(array, name)
-    return array.astype(working_dtype(array), copy=False), array.dtype
+    return array, array.dtype
+
+
+def _entropy_rows(p: FloatArray, *, check: ChunkCheck, scratch: Scratch) -> FloatArray:
+    """H(P) in nats of each row of a chunk of distributions."""
+    x = scratch.widen("p", p)
+    (sums,) = check(x)
+    terms = scratch.array("terms", x.shape, x.dtype)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        np.log(x, out=terms)
+        terms *= x  # ≤ 0; NaN exactly where p = 0 (0 · ln 0) or p is NaN
+    np.fmin(terms, 0.0, out=terms)  # 0 · ln 0 = 0 (NaN rows are restored below)
+    nats: FloatArray = 0.0 - np.sum(terms, axis=-1)
+    nats[np.isnan(sums)] = np.nan
+    return nats
+
+
+def _cross_entropy_rows(
+    p: FloatArray, q: FloatArray, *, check: ChunkCheck, scratch: Scratch
+) -> FloatArray:
+    """H(P, Q) in nats of each row of chunks of distributions."""
+    x, y = scratch.widen("p", p), scratch.widen("q", q)
+    p_sums, q_sums = check(x, y)
+    terms = scratch.array("terms", x.shape, np.result_type(x, y))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        np.log(y, out=terms)
+        terms *= x
+    # The product is NaN exactly where p = q = 0 (0 · ln 0 = 0) or an input is NaN.
+    np.fmin(terms, 0.0, out=terms)
+    nats: FloatArray = 0.0 - np.sum(terms, axis=-1)
+    nats[np.isnan(p_sums + q_sums)] = np.nan
+    return nats
+
+
+def _divergence_rows(
+    p: FloatArray,
+    q: FloatArray,
+    *,
+    terms: Callable[..., FloatArray],
+    check: ChunkCheck,
+    scratch: Scratch,
+) -> FloatArray:
+    """Sum the non-negative ``terms(p, q)`` of a divergence over each row of two chunks."""
+    x, y = scratch.widen("p", p), scratch.widen("q", q)
+    check(x, y)
+    nats: FloatArray = np.sum(terms(x, y, scratch=scratch), axis=-1)
+    return nats
+
+
+def _jensen_shannon(p: FloatArray, q: FloatArray, *, scratch: Scratch) -> FloatArray:  # noqa: ARG001
+    return jensen_shannon_terms(p, q)
+
+
+def _self_information(p: FloatArray, *, scratch: Scratch) -> FloatArray:
+    with np.errstate(divide="ignore"):
+        nats: FloatArray = 0.0 - np.log(scratch.widen("p", p))
+    return nats
+
+
+def _binary_entropy(p: FloatArray, *, scratch: Scratch) -> FloatArray:
+    x = scratch.widen("p", p)
+    smaller = np.minimum(x, 1.0 - x)
+    nats: FloatArray = 0.0 - (xlogy(smaller, smaller) + xlog1py(1.0 - smaller, -smaller))
+    return nats
 
 
 def self_information(p: ArrayLike, *, base: Base = "nats") -> FloatOrArray:
@@ -82,8 +149,7 @@ def self_information(p: ArrayLike, *, base: Base = "nats") -> FloatOrArray:
     """
     log_base = log_of_base(base)
     array, dtype = _elementwise_probabilities(p, "p")
-    with np.errstate(divide="ignore"):
-        nats = 0.0 - np.log(array)
+    nats = map_elements(_self_information, [array])
     return output(from_nats(nats, log_base), dtype)
 
 
@@ -163,8 +229,8 @@ def entropy(
     array([1.        , 0.46899559])
     """
     log_base = log_of_base(base)
-    (array,), index, dtype = distributions({"p": p}, axis, normalize=normalize)
-    nats = 0.0 - np.sum(xlogy(array, array), axis=index)
+    (array,), index, dtype, check = distributions({"p": p}, axis, normalize=normalize)
+    nats = map_rows(partial(_entropy_rows, check=check), [array], index)
     return output(from_nats(nats, log_base), dtype)
 
 
@@ -240,8 +306,8 @@ def cross_entropy(
     array([0.69314718,        inf])
     """
     log_base = log_of_base(base)
-    (p_array, q_array), index, dtype = distributions({"p": p, "q": q}, axis, normalize=normalize)
-    nats = 0.0 - np.sum(xlogy(p_array, q_array), axis=index)
+    arrays, index, dtype, check = distributions({"p": p, "q": q}, axis, normalize=normalize)
+    nats = map_rows(partial(_cross_entropy_rows, check=check), arrays, index)
     return output(from_nats(nats, log_base), dtype)
 
 
@@ -322,8 +388,9 @@ def kl_divergence(
     1.999999997894578e-18
     """
     log_base = log_of_base(base)
-    (p_array, q_array), index, dtype = distributions({"p": p, "q": q}, axis, normalize=normalize)
-    nats = np.sum(relative_entropy_terms(p_array, q_array), axis=index)
+    arrays, index, dtype, check = distributions({"p": p, "q": q}, axis, normalize=normalize)
+    terms = partial(relative_entropy_terms, precision=dtype)  # summed to the result's roundoff
+    nats = map_rows(partial(_divergence_rows, terms=terms, check=check), arrays, index)
     return output(from_nats(nats, log_base), dtype)
 
 
@@ -376,8 +443,8 @@ def js_divergence(
     1.0
     """
     log_base = log_of_base(base)
-    (p_array, q_array), index, dtype = distributions({"p": p, "q": q}, axis)
-    nats = np.sum(jensen_shannon_terms(p_array, q_array), axis=index)
+    arrays, index, dtype, check = distributions({"p": p, "q": q}, axis)
+    nats = map_rows(partial(_divergence_rows, terms=_jensen_shannon, check=check), arrays, index)
     return output(from_nats(nats, log_base), dtype)
 
 
@@ -425,8 +492,7 @@ def binary_entropy(p: ArrayLike, *, base: Base = "nats") -> FloatOrArray:
     """
     log_base = log_of_base(base)
     array, dtype = _elementwise_probabilities(p, "p")
-    smaller = np.minimum(array, 1.0 - array)
-    nats = 0.0 - (xlogy(smaller, smaller) + xlog1py(1.0 - smaller, -smaller))
+    nats = map_elements(_binary_entropy, [array])
     return output(from_nats(nats, log_base), dtype)
 
 

@@ -7,15 +7,26 @@ a sum of non-negative terms so that it can never come out negative or as -0.0.
 
 from __future__ import annotations
 
+import functools
+from fractions import Fraction
+from math import comb
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from xent._chunks import Scratch
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 FloatArray = NDArray[np.floating[Any]]
+
+
+def widen(chunk: FloatArray) -> FloatArray:
+    """Return a chunk in the working dtype: float64, or its own dtype if that is wider."""
+    return np.asarray(chunk, dtype=np.result_type(chunk.dtype, np.float64))
+
 
 # Where |v| < 1/2 (p and q within a factor 3) the series is used; there the terms of
 # atanh(v) = v + v³/3 + v⁵/5 + ... fall by at least 4 each, so the number of terms needed to
@@ -34,6 +45,46 @@ def _series_in_squares(x: FloatArray, coefficient: Callable[[int], int]) -> Floa
     total = np.full_like(x, one / coefficient(terms - 1))
     for j in reversed(range(terms - 1)):
         total = total * squared + one / coefficient(j)
+    return total
+
+
+@functools.cache
+def _atanh_excess_coefficients(bits: int) -> tuple[float, ...]:
+    """Taylor coefficients about w = 1/8 of S(w) = Σ_j w^j/(2j+3), enough for ``bits`` bits.
+
+    S(w) = ∫₀¹ t²/(1 − w t²) dt, so the k-th coefficient is a_k = Σ_{j≥k} C(j, k) 8^(k−j)
+    / (2j + 3), summed here exactly (as fractions) and rounded once. On |w − 1/8| ≤ 1/8 the
+    terms fall by a factor 7 or more (a_{k+1}/a_k < 8/7), so the tail after a_n is below
+    (7/6)·a_n/8ⁿ; terms are added until that is below 2^−(bits+3)·S(0) = 2^−(bits+3)/3.
+    """
+    centre, coefficients = Fraction(1, 8), list[float]()
+    while True:
+        k = len(coefficients)
+        exact = sum(comb(j, k) * centre ** (j - k) / (2 * j + 3) for j in range(k, k + 80))
+        coefficients.append(float(exact))
+        if Fraction(7, 6) * exact * centre**k < Fraction(1, 3 * 2 ** (bits + 3)):
+            return tuple(coefficients)
+
+
+def _atanh_excess(v: FloatArray, precision: np.dtype[Any] | None, scratch: Scratch) -> FloatArray:
+    """``(atanh(v) − v)/v³ = 1/3 + v²/5 + v⁴/7 + ...`` for |v| < 1/2, to the unit roundoff.
+
+    The roundoff is that of ``precision`` (default v's dtype): a float32 result computed in
+    float64 needs only its own 24 bits (two more are kept). The series in w = v² ∈ [0, 1/4]
+    is re-expanded about w = 1/8 (see `_atanh_excess_coefficients`), which needs 20 terms for
+    float64 instead of 27 about 0; elsewhere the result is finite and meaningless.
+    """
+    bits = np.finfo(v.dtype).nmant
+    if precision is not None and np.finfo(precision).nmant < bits:
+        bits = np.finfo(precision).nmant + 2
+    coefficients = _atanh_excess_coefficients(bits)
+    shifted = np.multiply(v, v, out=scratch.array("shifted", v.shape, v.dtype))
+    shifted -= 0.125  # exact for w in [1/16, 1/4]
+    total = scratch.array("series", v.shape, v.dtype)
+    total.fill(coefficients[-1])
+    for coefficient in reversed(coefficients[:-1]):
+        np.multiply(total, shifted, out=total)
+        np.add(total, coefficient, out=total)
     return total
 
 
@@ -56,7 +107,12 @@ def xlog1py(x: FloatArray, y: FloatArray) -> FloatArray:
         return weighted(x, np.log1p(y))
 
 
-def relative_entropy_terms(p: FloatArray, q: FloatArray) -> FloatArray:
+def relative_entropy_terms(
+    p: FloatArray,
+    q: FloatArray,
+    precision: np.dtype[Any] | None = None,
+    scratch: Scratch | None = None,
+) -> FloatArray:
     """Return the terms ``p ln(p/q) − p + q`` of D_KL(P‖Q), each ≥ 0, accurate to a few ulp.
 
     Summed over two distributions, the added ``q − p`` total zero, so the sum is the KL
@@ -66,19 +122,42 @@ def relative_entropy_terms(p: FloatArray, q: FloatArray) -> FloatArray:
     ``(p − q)·v + 2p·(v³/3 + v⁵/5 + ...)`` with ``v = (p − q)/(p + q)`` (Loader's ``bd0``);
     where p and q are within a factor 2, ``p − q`` is exact. Elsewhere the direct form loses
     at most a couple of bits to cancellation (measured against mpmath: at most 4.5 ulp).
+    The series is summed to the roundoff of ``precision``, the dtype of the result. The
+    result may be a buffer of ``scratch``.
     """
+    scratch = scratch or Scratch()
+    shape = np.broadcast_shapes(p.shape, q.shape)
+    dtype = np.result_type(p, q)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
-        difference = p - q
-        v = difference / (p + q)
-        ratio = p / q
-        log_ratio = np.log(ratio)
-        # Where p/q overflows, underflows or is subnormal, ln p − ln q is exact enough: the
-        # logarithms are then hundreds apart, so nothing cancels.
-        lost = ~np.isfinite(log_ratio) | (ratio < np.finfo(ratio.dtype).tiny)
-        log_ratio = np.where(lost, np.log(p) - np.log(q), log_ratio)
-        far = p * log_ratio - difference
+        difference = np.subtract(p, q, out=scratch.array("difference", shape, dtype))
+        v = np.add(p, q, out=scratch.array("v", shape, dtype))
+        np.divide(difference, v, out=v)
+        far = np.divide(p, q, out=scratch.array("far", shape, dtype))
+        low, high = np.min(far), np.max(far)
+        np.log(far, out=far)
+        if not np.finfo(dtype).tiny <= low <= high < np.inf:
+            # Where p/q overflows, underflows or is subnormal, ln p − ln q is exact enough:
+            # the logarithms are then hundreds apart, so nothing cancels.
+            ratio = p / q
+            lost = ~np.isfinite(ratio) | (ratio < np.finfo(dtype).tiny)
+            lost_p, lost_q = np.broadcast_to(p, shape), np.broadcast_to(q, shape)
+            far[lost] = np.log(lost_p[lost]) - np.log(lost_q[lost])
+        far *= p
+        far -= difference  # p ln(p/q) − (p − q)
         # atanh(v) − v = v³ (1/3 + v²/5 + v⁴/7 + ...)
-        near = difference * v + 2 * p * v**3 * _series_in_squares(v, lambda j: 2 * j + 3)
+        near = _atanh_excess(v, precision, scratch)
+        near *= v
+        near *= v
+        near *= v
+        near *= p
+        near *= 2
+        near += np.multiply(difference, v, out=difference)
+        if np.isfinite(np.sum(far)):  # select without branching: x·1 + y·0 is exactly x
+            np.abs(v, out=v)
+            near *= np.less(v, _NEAR, out=difference)
+            far *= np.greater_equal(v, _NEAR, out=v)
+            far += near
+            return far
     terms = np.where(np.abs(v) < _NEAR, near, far)
     return np.where(p == 0, q, terms)
 
@@ -106,21 +185,33 @@ def softplus(x: FloatArray) -> FloatArray:
     return result
 
 
-def max_shifted(logits: FloatArray, axis: int) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Split log-sum-exp into ``max z``, ``d = z − max z`` and ``L = ln Σ exp(d)``.
+def max_shifted(
+    logits: FloatArray, *, keep_shifted: bool = True, scratch: Scratch | None = None
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Split log-sum-exp of each row of a 2-D chunk into ``max z``, ``d = z − max z``, ``L``.
 
-    ``L`` is computed as ``log1p`` of the sum without one copy of the maximum (whose term is
-    exactly 1), so a loss that is tiny because one logit dominates is not rounded to 0.
-    Entries equal to the maximum get ``d = 0`` even when the maximum is infinite: several +∞
-    logits share the mass equally, and a row of −∞ is the limit of equal logits (uniform).
-    Returns ``max z``, ``d`` (the shape of ``logits``) and ``L``; ``max z`` and ``L`` keep
-    ``axis`` with length 1.
+    ``L = ln Σ exp(d)`` is computed as ``log1p`` of the sum without one copy of the maximum
+    (whose term is exactly 1), so a loss that is tiny because one logit dominates is not
+    rounded to 0. Entries equal to the maximum get ``d = 0`` even when the maximum is
+    infinite: several +∞ logits share the mass equally, and a row of −∞ is the limit of
+    equal logits (uniform). Returns ``max z`` and ``L`` with shape (rows, 1), and ``d`` with
+    the chunk's shape, in the working dtype (float64 for float32 logits, so that ``d`` is
+    exact). Without ``keep_shifted`` the buffer of ``d`` is overwritten by ``exp(d)``. ``d``
+    is a buffer of ``scratch`` when one is given.
     """
-    maximum = np.max(logits, axis=axis, keepdims=True)
+    scratch = scratch or Scratch()
+    rows, first = np.arange(logits.shape[0]), np.argmax(logits, axis=-1)
+    maximum = widen(logits[rows, first])[:, None]
+    work = maximum.dtype
     with np.errstate(invalid="ignore", over="ignore"):  # inf − inf ties; 1e308 − (−1e308)
-        shifted = np.where(logits == maximum, 0.0, logits - maximum)
-    exps = np.exp(shifted)
-    first_maximum = np.argmax(logits, axis=axis, keepdims=True)
-    np.put_along_axis(exps, first_maximum, 0.0, axis=axis)
-    log_total = np.log1p(np.sum(exps, axis=axis, keepdims=True))
+        shifted = scratch.array("shifted", logits.shape, work)
+        np.subtract(logits, maximum, out=shifted, dtype=work)
+        infinite = ~np.isfinite(maximum[:, 0])
+        if infinite.any():  # z − max z is NaN for z = max z = ±∞; for a finite max it is ±0
+            equal = logits[infinite] == maximum[infinite]
+            shifted[infinite] = np.where(equal, 0.0, shifted[infinite])
+    exps = shifted if not keep_shifted else scratch.array("exps", logits.shape, work)
+    np.exp(shifted, out=exps)
+    exps[rows, first] = 0.0
+    log_total = np.log1p(np.sum(exps, axis=-1, keepdims=True))
     return maximum, shifted, log_total

@@ -6,27 +6,41 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from xent._chunks import Scratch, map_rows
 from xent._kernels import max_shifted
-from xent._validate import (
-    FloatArray,
-    FloatOrArray,
-    as_real_array,
-    check_axis,
-    output,
-    working_dtype,
-)
+from xent._validate import FloatArray, FloatOrArray, as_real_array, check_axis, output
 
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike
 
 
 def logits_array(logits: ArrayLike, name: str, axis: int) -> tuple[FloatArray, int, np.dtype[Any]]:
-    """Check ``logits`` (at least 1-d, real; ±inf and NaN allowed) and ``axis``."""
+    """Check ``logits`` (at least 1-d, real; ±inf and NaN allowed) and ``axis``.
+
+    The array keeps its dtype: the kernels widen it chunk by chunk.
+    """
     array = as_real_array(logits, name)
     if array.ndim == 0:
         raise ValueError(f"{name} must have at least one dimension (the classes along axis)")
     index = check_axis(axis, array.ndim, name)
-    return array.astype(working_dtype(array), copy=False), index, array.dtype
+    return array, index, array.dtype
+
+
+def _logsumexp_rows(logits: FloatArray, *, scratch: Scratch) -> FloatArray:
+    maximum, _, log_total = max_shifted(logits, keep_shifted=False, scratch=scratch)
+    return (maximum + log_total)[:, 0]
+
+
+def _log_softmax_rows(logits: FloatArray, *, scratch: Scratch) -> FloatArray:
+    _, shifted, log_total = max_shifted(logits, scratch=scratch)
+    shifted -= log_total
+    return shifted
+
+
+def _softmax_rows(logits: FloatArray, *, scratch: Scratch) -> FloatArray:
+    _, shifted, log_total = max_shifted(logits, scratch=scratch)
+    shifted -= log_total
+    return np.exp(shifted, out=shifted)
 
 
 def logsumexp(x: ArrayLike, *, axis: int = -1) -> FloatOrArray:
@@ -72,8 +86,7 @@ def logsumexp(x: ArrayLike, *, axis: int = -1) -> FloatOrArray:
     True
     """
     array, index, dtype = logits_array(x, "x", axis)
-    maximum, _, log_total = max_shifted(array, index)
-    return output(np.squeeze(maximum + log_total, axis=index), dtype)
+    return output(map_rows(_logsumexp_rows, [array], index), dtype)
 
 
 def log_softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
@@ -116,8 +129,7 @@ def log_softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
     array([-inf,   0.])
     """
     array, index, dtype = logits_array(logits, "logits", axis)
-    _, shifted, log_total = max_shifted(array, index)
-    return (shifted - log_total).astype(dtype, copy=False)
+    return map_rows(_log_softmax_rows, [array], index, dtype=dtype)
 
 
 def softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
@@ -161,5 +173,4 @@ def softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
     array([1., 0.])
     """
     array, index, dtype = logits_array(logits, "logits", axis)
-    _, shifted, log_total = max_shifted(array, index)
-    return np.exp(shifted - log_total).astype(dtype, copy=False)
+    return map_rows(_softmax_rows, [array], index, dtype=dtype)

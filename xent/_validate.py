@@ -63,7 +63,13 @@ def _position(mask: NDArray[np.bool_]) -> str:
 
 
 def check_probabilities(p: FloatArray, name: str) -> None:
-    """Every entry of ``p`` is in [0, 1]; NaN is allowed and propagates."""
+    """Every entry of ``p`` is in [0, 1]; NaN is allowed and propagates.
+
+    Two reductions (min and max) settle the usual case without a temporary; only an input
+    that fails them, or holds NaN, is searched entry by entry.
+    """
+    if np.min(p) >= 0 and np.max(p) <= 1:
+        return
     outside = (p < 0) | (p > 1)
     if outside.any():
         where = _position(outside) if p.ndim else ""
@@ -113,14 +119,48 @@ def normalized_counts(p: FloatArray, name: str, axis: int) -> FloatArray:
     return normalized
 
 
+class ChunkCheck:
+    """The check that distribution arguments hold probabilities summing to 1, chunk by chunk.
+
+    Called on the chunks (already widened) that a kernel is about to compute on, it checks
+    them with three reductions while they sit in the cache: min, max and the row sums, which
+    it returns (a NaN row sums to NaN). A chunk in doubt (a bad entry or row, or just a NaN)
+    has the arguments checked whole, in order, by `check_distribution`, which raises naming
+    the first bad entry or row; if that passes (NaN is allowed), nothing more is checked.
+    """
+
+    def __init__(self, arrays: dict[str, FloatArray], axis: int, *, counts_hint: bool) -> None:
+        self._arrays = arrays
+        self._axis = axis
+        self._counts_hint = counts_hint
+        self._tolerances = [row_sum_tolerance(array.dtype) for array in arrays.values()]
+        self._done = False
+
+    def __call__(self, *chunks: FloatArray) -> list[FloatArray]:
+        """Check chunks of the arguments, in their order; return each one's row sums."""
+        sums = [np.sum(chunk, axis=-1) for chunk in chunks]
+        if not self._done and not all(map(_sound, chunks, sums, self._tolerances)):
+            for name, array in self._arrays.items():
+                check_distribution(array, name, self._axis, counts_hint=self._counts_hint)
+            self._done = True
+        return sums
+
+
+def _sound(chunk: FloatArray, sums: FloatArray, tolerance: float) -> bool:
+    """Entries in [0, 1] and rows summing to 1 within ``tolerance`` (False for any NaN)."""
+    return bool(np.min(chunk) >= 0 and np.max(chunk) <= 1 and np.all(np.abs(sums - 1) <= tolerance))
+
+
 def distributions(
     arrays: dict[str, ArrayLike], axis: int, *, normalize: bool = False
-) -> tuple[list[FloatArray], int, np.dtype[Any]]:
+) -> tuple[list[FloatArray], int, np.dtype[Any], ChunkCheck]:
     """Check one or two distribution arguments and broadcast them against each other.
 
     The arrays are padded to the same number of dimensions, so ``axis`` refers to the broadcast
-    shape; the outcome axis itself is never stretched. Returns the arrays in the working dtype,
-    the axis as a non-negative index and the dtype of the result.
+    shape; the outcome axis itself is never stretched. Returns the arrays broadcast, in their
+    own dtype (the kernels widen them chunk by chunk), the axis as a non-negative index, the
+    dtype of the result, and the `ChunkCheck` of their values, which the kernels must call
+    on every chunk before computing on it.
     """
     if not isinstance(normalize, (bool, np.bool_)):
         raise TypeError(f"normalize must be True or False, got {type(normalize).__name__}")
@@ -147,14 +187,10 @@ def distributions(
         described = " and ".join(f"{name} with shape {checked[name].shape}" for name in names)
         raise ValueError(f"{described} cannot be broadcast together") from None
     dtype = result_dtype(*arrays.values())
-    work = working_dtype(*padded.values())
-    out = []
-    for name, array in padded.items():
-        if normalize:
-            array = normalized_counts(array, name, index)  # noqa: PLW2901
-        check_distribution(array, name, index, counts_hint=not normalize)
-        out.append(np.broadcast_to(array.astype(work, copy=False), shape))
-    return out, index, dtype
+    if normalize:
+        padded = {name: normalized_counts(array, name, index) for name, array in padded.items()}
+    check = ChunkCheck(padded, index, counts_hint=not normalize)
+    return [np.broadcast_to(array, shape) for array in padded.values()], index, dtype, check
 
 
 def check_reduction(reduction: str) -> Reduction:
