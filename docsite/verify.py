@@ -52,8 +52,8 @@ __all__ = ["BINDING", "Report", "strip_bindings", "verify_page"]
 #: ``{= expression}`` right after a number or a bracketed group of numbers.
 BINDING = re.compile(r"\{=[ \t]*(?P<expr>[^{}\n]+?)[ \t]*\}")
 _SIGNS = re.compile(r"[-+=<>−±∓≈≤≥]|\\(?:pm|mp|le|ge|leq|geq|lt|gt|ne|neq|approx|neg)(?![A-Za-z])")
-# Link targets: [text](target "title") and <https://...> autolinks.
-_LINK_TARGET = re.compile(
+#: Link targets, [text](target "title") and <https://...> autolinks: addresses, not numbers.
+LINK_TARGET = re.compile(
     r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)|<https?://[^>\s]+>"
 )
 _EXECUTED = frozenset({"python", "pycon", "derivation", "figure"})
@@ -342,7 +342,7 @@ def _events(scanned: Page, report: Report) -> list[tuple[int, str, str, int]]:
 def _check_free_digits(scanned: Page, accounted: list[bool], report: Report) -> None:
     """Report every digit of the prose that no binding accounts for (link targets aside)."""
     prose = scanned.prose
-    for link in _LINK_TARGET.finditer(prose):
+    for link in LINK_TARGET.finditer(prose):
         accounted[link.start() : link.end()] = [True] * (link.end() - link.start())
     for digit in re.finditer(r"\d", prose):
         if accounted[digit.start()]:

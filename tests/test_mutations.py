@@ -11,14 +11,10 @@ import pytest
 
 from docsite.formulas import formulas
 from docsite.markdown_scan import scan
-from docsite.verify import verify_page
+from docsite.verify import LINK_TARGET, verify_page
 
 DOCS = Path(__file__).parent.parent / "docs"
 PAGES = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
-
-
-# Link targets are addresses, not numbers (the verifier does not scan them either).
-LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>")
 
 
 def digit_mutations(source: str) -> list[tuple[int, str]]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import Formula, agrees, identity
+from docsite.formulas.kinds import Formula, agrees, check_derivation, identity
 from xent import symbolic
 from xent.symbolic_notation import CrossEntropy, Sigmoid, Softmax
 
@@ -289,11 +289,9 @@ BINARY_FORMULAS: list[Formula] = [
 
 def _defined_by(name: str, make: Callable[[], Any]) -> Formula:
     """``L = ...``: the loss exactly as a verified derivation defines it."""
-
-    def check() -> None:
-        make().verify()
-
-    return Formula(name, sympy.Eq(LOSS, make().definitions[LOSS]), check)
+    return Formula(
+        name, sympy.Eq(LOSS, make().definitions[LOSS]), lambda: check_derivation(name, make)
+    )
 
 
 _MSE_Y1 = (Sigmoid(z) - 1) ** 2 / 2

@@ -17,7 +17,7 @@ import numpy as np
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import Formula, agrees
+from docsite.formulas.kinds import Formula, agrees, derived
 from xent.derivation import Derivation, Step
 from xent.symbolic_derivations import LOG_BELOW_TANGENT
 from xent.symbolic_notation import DifferentialEntropy, Entropy, Logarithm, SelfInformation
@@ -33,19 +33,6 @@ _BINARY_ENTROPY = sympy.Function("H_b")
 _BINARY_ENTROPY_MEANING = {
     _BINARY_ENTROPY: sympy.Lambda(_t, -_t * sympy.log(_t) - (1 - _t) * sympy.log(1 - _t))
 }
-
-
-def _proved(name: str, make: Callable[[], Derivation]) -> Formula:
-    """Register the result of a derivation built here, checked by SymPy verifying each step.
-
-    (`docsite.formulas.kinds.derived` takes only the derivations of `xent.symbolic`; these
-    short ones belong to the pages, not to the library.)
-    """
-
-    def check() -> None:
-        make().verify()
-
-    return Formula(name, make().result, check)
 
 
 _PROBABILITIES = [{"p": sympy.Rational(1, 2)}, {"p": sympy.Rational(1, 100)}, {"p": 1 / sympy.E}]
@@ -222,18 +209,18 @@ FORMULAS: list[Formula] = [
         xent.self_information,
         _PROBABILITIES,
     ),
-    _proved("halving_adds_a_bit", _halving),
-    _proved("self_information_slope", _surprise_slope),
-    _proved("zero_log_zero", _zero_log_zero),
+    derived("halving_adds_a_bit", _halving),
+    derived("self_information_slope", _surprise_slope),
+    derived("zero_log_zero", _zero_log_zero),
     agrees(
         "binary_entropy",
         sympy.Eq(_BINARY_ENTROPY(_p), _BINARY_ENTROPY_MEANING[_BINARY_ENTROPY](_p)),
         xent.binary_entropy,
         [{"p": sympy.Rational(1, 10)}, {"p": sympy.Rational(1, 2)}, {"p": sympy.Rational(3, 4)}],
     ),
-    _proved("binary_entropy_slope", _binary_entropy_slope),
-    _proved("binary_entropy_curvature", _binary_entropy_curvature),
-    _proved("entropy_at_most_log_n", _entropy_at_most_log_n),
+    derived("binary_entropy_slope", _binary_entropy_slope),
+    derived("binary_entropy_curvature", _binary_entropy_curvature),
+    derived("entropy_at_most_log_n", _entropy_at_most_log_n),
     Formula(
         "differential_entropy_definition",
         sympy.Eq(DifferentialEntropy(sympy.Symbol("P")), _DEFINITION),

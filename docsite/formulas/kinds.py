@@ -1,6 +1,7 @@
 """The kinds of registered formula, each with the check that makes it trustworthy.
 
-- `derived`: the result of a `xent.symbolic` derivation, checked by ``verify()``;
+- `derived`: the result of a derivation (of `xent.symbolic` or built by a page's module),
+  checked by ``verify()``;
 - `defined`: a definition from a derivation's ``definitions`` (H(P) = −Σ P_i log P_i, ...),
   evaluated over indexed P_i, Q_i at exact points and compared with `xent.numeric`;
 - `agrees`: an equation whose right side, evaluated exactly at given points, must agree with
@@ -22,7 +23,7 @@ from xent import symbolic
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
-__all__ = ["Formula", "agrees", "defined", "derived", "identity"]
+__all__ = ["Formula", "agrees", "check_derivation", "defined", "derived", "identity"]
 
 # Exact points at which definitions over distributions are compared with xent.numeric.
 _P = (sympy.Rational(1, 2), sympy.Rational(1, 3), sympy.Rational(1, 6))
@@ -43,18 +44,23 @@ class Formula:
         return symbolic.to_latex(self.expr)
 
 
-def derived(name: str, make: Callable[[], symbolic.Derivation]) -> Formula:
-    """Register the result of a derivation, checked by verifying the derivation.
+def check_derivation(name: str, make: Callable[[], symbolic.Derivation]) -> None:
+    """Verify the derivation ``make()``, raising a ValueError that names formula ``name``.
 
-    ``make`` is one of the derivation functions of `xent.symbolic`; its verification is
-    shared with the pages' ``derivation`` blocks (see `docsite.cache.verified_derivation`).
+    A derivation function of `xent.symbolic` is verified once per version of the code, shared
+    with the pages' ``derivation`` blocks (`docsite.cache.verified_derivation`); a derivation
+    built by a page's formula module is verified directly.
     """
-
-    def check() -> None:
+    if getattr(symbolic, make.__name__, None) is make:
         if (problem := verified_derivation(make.__name__)) is not None:
             raise ValueError(f"formula {name}: {problem}")
+    else:
+        make().verify()
 
-    return Formula(name, make().result, check)
+
+def derived(name: str, make: Callable[[], symbolic.Derivation]) -> Formula:
+    """Register the result of a derivation, checked by verifying the derivation."""
+    return Formula(name, make().result, lambda: check_derivation(name, make))
 
 
 def _close(name: str, exact: float, computed: float) -> None:
