@@ -114,6 +114,14 @@ def test_invalid_probabilities_raise_value_error_naming_the_argument(
     check_raises(call, ValueError, pattern)
 
 
+@pytest.mark.parametrize("pos_weight", [-1.0, INF, [1.0, -0.5]], ids=["negative", "inf", "array"])
+def test_a_negative_or_infinite_pos_weight_raises_value_error_naming_it(
+    pos_weight: float | list[float],
+) -> None:
+    call = lambda: xent.binary_cross_entropy([1.0, 0.0], [0.5, 0.5], pos_weight=pos_weight)  # noqa: E731
+    check_raises(call, ValueError, named("pos_weight"))
+
+
 @pytest.mark.parametrize(
     ("row", "amounts"),
     [
