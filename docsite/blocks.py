@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from docsite.derivations_zh import in_chinese
 from docsite.figures import figure_html
 
 __all__ = ["expand_blocks"]
@@ -20,6 +21,9 @@ _BLOCK = re.compile(
 
 def expand_blocks(markdown: str, language: str = "en") -> str:
     r"""Replace ``derivation`` and ``figure`` blocks with display math and inline SVG.
+
+    ``language`` ("en" or "zh") is the page's: it chooses the words of the derivation's rules
+    and of the figure's labels.
 
     Examples
     --------
@@ -39,7 +43,10 @@ def expand_blocks(markdown: str, language: str = "en") -> str:
         else:
             from xent.symbolic import derivations  # noqa: PLC0415 (SymPy only when needed)
 
-            lines = ["$$", *derivations()[name].latex(rules="below").splitlines(), "$$"]
+            derivation = derivations()[name]
+            if language == "zh":
+                derivation = in_chinese(derivation)
+            lines = ["$$", *derivation.latex(rules="below").splitlines(), "$$"]
         return "\n".join(indent + line for line in lines)
 
     return _BLOCK.sub(expand, markdown)

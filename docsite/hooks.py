@@ -11,10 +11,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from docsite.blocks import expand_blocks
+from docsite.editions import edition_errors, language_of, without_head_alternates
 from docsite.formulas import formulas
 from docsite.katex import CACHE_DIR, KatexError, KatexRenderer
 from docsite.katex_assets import KATEX_CSS, copy_katex_assets
 from docsite.math_html import MathPageError, math_to_text, render_arithmatex
+from docsite.search_editions import chinese_base, split_search_index
 from docsite.verify import strip_bindings, verify_page
 
 if TYPE_CHECKING:
@@ -48,13 +50,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Check that both editions have every page, with the same sections (once per build)."""
+    if config.theme["language"] == "en":  # the i18n plugin builds English, then Chinese
+        for error in edition_errors(
+            Path(config.docs_dir), config.markdown_extensions, config.mdx_configs
+        ):
+            log.error(error)
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:  # noqa: ARG001
     """Verify the page's code, numbers and formulas; return it without the number bindings."""
     report = verify_page(markdown, page.file.src_uri, formulas=formulas())
     for error in report.errors():
         log.error(error)
     log.info(report.summary())
-    return expand_blocks(strip_bindings(markdown))
+    return expand_blocks(strip_bindings(markdown), language_of(page.file.src_uri))
 
 
 def _plain_toc(items: list[AnchorLink], renderer: KatexRenderer) -> None:
@@ -82,19 +93,27 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 # Material's search dialog has role="dialog" but no accessible name (axe: aria-dialog-name).
 _SEARCH_DIALOG = 'class="md-search" data-md-component="search" role="dialog"'
+_SEARCH_NAME = {"en": "Search", "zh": "搜索"}
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:  # noqa: ARG001
-    """Give Material's search dialog an accessible name."""
+    """Name Material's search dialog; a Chinese page searches the Chinese edition's index."""
+    output = without_head_alternates(output)
     if _SEARCH_DIALOG not in output:
         raise PluginError(f"{page.file.src_uri}: Material's search dialog markup has changed")
-    return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG} aria-label="Search"', 1)
+    language = language_of(page.file.src_uri)
+    output = output.replace(
+        _SEARCH_DIALOG, f'{_SEARCH_DIALOG} aria-label="{_SEARCH_NAME[language]}"', 1
+    )
+    return chinese_base(output) if language == "zh" else output
 
 
+@event_priority(-110)  # after the i18n plugin (-100) has built Chinese and merged the indexes
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Copy KaTeX's stylesheet and WOFF2 fonts, and the site's stylesheet, into the site."""
+    """Copy KaTeX's and the site's stylesheets into the site; give each edition its index."""
     copy_katex_assets(Path(config.site_dir))
     shutil.copyfile(_ASSETS / "xent.css", Path(config.site_dir) / SITE_CSS)
+    split_search_index(Path(config.site_dir))
 
 
 def on_shutdown() -> None:

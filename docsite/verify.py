@@ -40,6 +40,8 @@ import numpy as np
 
 import xent
 from docsite.cache import CACHE_DIR, cached, source_hash, verified_derivation
+from docsite.derivations_zh import untranslated
+from docsite.editions import language_of
 from docsite.figures import FIGURES
 from docsite.markdown_scan import CodeBlock, Page, scan
 from docsite.numbers import NUMBER, format_like, matches
@@ -146,6 +148,16 @@ def _run_python(block: CodeBlock, namespace: dict[str, Any]) -> list[tuple[int, 
 def _check_derivation(block: CodeBlock) -> list[tuple[int, str]]:
     problem = verified_derivation(block.code.strip())
     return [] if problem is None else [(block.line, problem)]
+
+
+def _untranslated_rules(name: str, line: int) -> list[tuple[int, str]]:
+    from xent.symbolic import derivations  # noqa: PLC0415 (SymPy only when a page needs it)
+
+    missing = untranslated(derivations()[name.strip()])
+    return [
+        (line, f"no Chinese text for the rule {rule!r} (docsite/derivations_zh.py)")
+        for rule in missing
+    ]
 
 
 def _check_figure(block: CodeBlock) -> list[tuple[int, str]]:
@@ -296,7 +308,7 @@ def verify_page(
     events = _events(scanned, report)
     results = _cached_execute([(kind, text, line) for _, kind, text, line in events], cache_dir)
     accounted = [False] * len(prose)
-    for (position, kind, _, line), result in zip(events, results, strict=True):
+    for (position, kind, code, line), result in zip(events, results, strict=True):
         if kind == "pycon":
             count, problems = result
             report.examples += count
@@ -306,6 +318,8 @@ def verify_page(
             report.problems += [tuple(problem) for problem in result]
             report.blocks += 1
             report.formulas += kind == "derivation"
+            if kind == "derivation" and not result and language_of(page) == "zh":
+                report.problems += _untranslated_rules(code, line)
         else:
             start, written = _bound_text(prose, position)
             binding_end = prose.index("}", position) + 1

@@ -10,6 +10,7 @@ This module imports SymPy; ``import xent`` does not import it.
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -58,6 +59,8 @@ _RULE_MATH: Mapping[str, str] = MappingProxyType(
     }
 )
 _RULE_TEXT = frozenset(string.ascii_letters + string.digits + " ,.;:()'/+=-!?")
+# Chinese rule text: CJK ideographs, CJK punctuation (、。) and full-width forms (，：（）).
+_RULE_CJK = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 _LINEAR_OPERATORS = (sympy.Sum, sympy.Integral, sympy.Derivative)
 _MONOTONE_OPERATORS = (sympy.Sum, sympy.Integral)
@@ -190,7 +193,8 @@ class Step:
         The expression this step arrives at.
     rule : str
         What justifies the step, in words ("log of a quotient"). Letters, digits, common
-        punctuation and a few mathematical characters (≤ ≥ − ‖ · ′ ² ₂ ᵢ ⱼ ₖ σ μ π ŷ Σ ∫).
+        punctuation and a few mathematical characters (≤ ≥ − ‖ · ′ ² ₂ ᵢ ⱼ ₖ σ μ π ŷ Σ ∫);
+        Chinese characters and full-width punctuation too ("商的对数，p > 0").
     relation : {"=", "<=", ">="}
         How the previous expression relates to ``expr``.
     bound : AppliedLemma, optional
@@ -216,7 +220,11 @@ class Step:
             raise TypeError(f"expr must be a SymPy expression, got {type(self.expr).__name__}")
         if not isinstance(self.rule, str) or not self.rule.strip():
             raise ValueError("rule must be a non-empty string")
-        refused = sorted(set(self.rule) - _RULE_TEXT - set(_RULE_MATH))
+        refused = sorted(
+            character
+            for character in set(self.rule) - _RULE_TEXT - set(_RULE_MATH)
+            if not _RULE_CJK.fullmatch(character)
+        )
         if refused:
             raise ValueError(f"rule {self.rule!r} has characters that cannot be typeset: {refused}")
         if self.relation not in _RELATION_LATEX:

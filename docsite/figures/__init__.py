@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docsite.cache import CACHE_DIR, cached, source_hash
-from docsite.figures.style import STYLE
+from docsite.figures.style import STYLE, fonts
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -74,7 +74,7 @@ def _draw(name: str, language: str) -> str:
     from matplotlib.figure import Figure  # noqa: PLC0415
     from matplotlib.text import Text  # noqa: PLC0415
 
-    with rc_context(STYLE):
+    with rc_context({**STYLE, **fonts(language)}):
         figure = Figure(figsize=(6.4, 3.6), layout="constrained")
         FIGURES[name](figure.add_subplot(), language)
         for artist in figure.findobj(Text):  # text in the page's colour: 4.5:1 in both schemes

@@ -1,0 +1,138 @@
+"""The site's two editions: every English page ``x.md`` has a Chinese page ``x.zh.md``.
+
+The pair must have the same sections: the Chinese page writes each heading's English id
+explicitly (``## 平均惊讶度 { #the-average-surprise }``), so that a link to
+``entropy.md#the-average-surprise`` lands on the same section in either language, and the
+language switcher, which keeps the reader on the same page, keeps the sections in step.
+Nothing falls back to English: a page missing from either edition fails the build.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import markdown
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from pathlib import Path
+
+__all__ = ["CHINESE", "edition_errors", "heading_ids", "language_of", "without_head_alternates"]
+
+#: The suffix of a page of the Chinese edition.
+CHINESE = ".zh.md"
+
+
+def language_of(path: str) -> str:
+    """Return the language of a page, "zh" or "en", from its file name.
+
+    Examples
+    --------
+    >>> language_of("kl-divergence.zh.md"), language_of("kl-divergence.md")
+    ('zh', 'en')
+    """
+    return "zh" if path.endswith(CHINESE) else "en"
+
+
+def heading_ids(
+    text: str, extensions: Sequence[Any] = (), configs: Mapping[str, Any] | None = None
+) -> list[str]:
+    r"""Return the ids of a page's section headings (levels two to six), in order.
+
+    ``extensions`` and ``configs`` are the site's Markdown extensions: the ids are the ones
+    the build gives (the ``toc`` extension is always added).
+
+    Examples
+    --------
+    >>> heading_ids("# Title\n\n## The average surprise\n\n## 小结 { #summary }", ["attr_list"])
+    ['the-average-surprise', 'summary']
+    """
+    names = [*extensions, "toc"] if "toc" not in extensions else list(extensions)
+    converter = markdown.Markdown(extensions=names, extension_configs=dict(configs or {}))
+    converter.convert(text)
+    ids: list[str] = []
+
+    def walk(tokens: list[dict[str, Any]]) -> None:
+        for token in tokens:
+            if token["level"] > 1:
+                ids.append(token["id"])
+            walk(token["children"])
+
+    walk(converter.toc_tokens)
+    return ids
+
+
+def _section_lines(text: str) -> list[int]:
+    """Return the line numbers of the section headings (``##`` to ``######``), fences skipped."""
+    lines, fenced = [], False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(r"\s*(```|~~~)", line):
+            fenced = not fenced
+        elif not fenced and re.match(r"#{2,6}\s", line):
+            lines.append(number)
+    return lines
+
+
+def edition_errors(
+    docs_dir: Path, extensions: Sequence[Any] = (), configs: Mapping[str, Any] | None = None
+) -> list[str]:
+    """Return what breaks the pairing of the editions in ``docs_dir``, as ``page:line: problem``.
+
+    A page without its counterpart in the other language, or a Chinese page whose section
+    ids differ from its English page's.
+    """
+    pages = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
+    chinese = {page for page in pages if page.endswith(CHINESE)}
+    english = pages - chinese
+    errors = [
+        f"{page}:1: has no Chinese edition {page[: -len('.md')]}{CHINESE}"
+        for page in sorted(english)
+        if f"{page[: -len('.md')]}{CHINESE}" not in chinese
+    ]
+    for page in sorted(chinese):
+        original = f"{page[: -len(CHINESE)]}.md"
+        if original not in english:
+            errors.append(f"{page}:1: has no English edition {original}")
+            continue
+        text = (docs_dir / page).read_text("utf-8")
+        wanted = heading_ids((docs_dir / original).read_text("utf-8"), extensions, configs)
+        found = heading_ids(text, extensions, configs)
+        lines = _section_lines(text)
+        for position, (expected, actual) in enumerate(zip(wanted, found, strict=False)):
+            if expected != actual:
+                line = lines[position] if position < len(lines) else 1
+                errors.append(
+                    f"{page}:{line}: section {position + 1} has the id "
+                    f"{actual!r} where {original} has {expected!r}; write the English id "
+                    f"explicitly, as in '## 标题 {{ #{expected} }}'"
+                )
+                break
+        else:
+            if len(wanted) != len(found):
+                errors.append(
+                    f"{page}:1: has {len(found)} sections where {original} has {len(wanted)}"
+                )
+    return errors
+
+
+_HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
+
+
+def without_head_alternates(page_html: str) -> str:
+    r"""Remove the ``<link rel="alternate" hreflang>`` tags from a page's head.
+
+    The i18n plugin points them at the same page in each language, but Material's script
+    reads them as the roots of the editions and fetches ``sitemap.xml`` beside each (a 404
+    from every page but the home pages), then may redirect the language switcher through
+    that sitemap, which only matches when the site is served at ``site_url``. The switcher's
+    own links already lead to the same page in the other language, and ``sitemap.xml`` keeps
+    the alternates for search engines.
+
+    Examples
+    --------
+    >>> without_head_alternates('<head><link rel="alternate" href="./" hreflang="en">\n</head>')
+    '<head></head>'
+    """
+    head_end = page_html.find("</head>")
+    return _HEAD_ALTERNATE.sub("", page_html[:head_end]) + page_html[head_end:]
