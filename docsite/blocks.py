@@ -7,16 +7,37 @@ exists and its caption holds no digit); here they are only expanded.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from docsite.cache import CACHE_DIR, cached, source_hash
 from docsite.derivations_zh import in_chinese
 from docsite.figures import figure_html
 
-__all__ = ["expand_blocks"]
+__all__ = ["derivation_latex", "expand_blocks"]
 
 _BLOCK = re.compile(
     r"^(?P<indent>[ \t]*)```(?P<kind>derivation|figure)[ \t]*\n(?P<body>.*?)^[ \t]*```[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
+
+
+def derivation_latex(name: str, language: str, *, directory: Path | None = CACHE_DIR) -> str:
+    """Return the derivation ``name`` as an ``align*`` block, its rules in ``language``.
+
+    Drawn once per version of the code (kept in ``directory``; None: always drawn).
+    """
+
+    def draw() -> str:
+        from xent.symbolic import derivations  # noqa: PLC0415 (SymPy only when needed)
+
+        derivation = derivations()[name]
+        if language == "zh":
+            derivation = in_chinese(derivation)
+        return derivation.latex(rules="below")
+
+    key = [name, language, source_hash(Path(__file__), Path(__file__).parent / "derivations_zh.py")]
+    result: str = cached("derivation-latex", key, draw, directory=directory)
+    return result
 
 
 def expand_blocks(markdown: str, language: str = "en") -> str:
@@ -41,12 +62,7 @@ def expand_blocks(markdown: str, language: str = "en") -> str:
         if match["kind"] == "figure":
             lines = figure_html(name, " ".join(caption), language).splitlines()
         else:
-            from xent.symbolic import derivations  # noqa: PLC0415 (SymPy only when needed)
-
-            derivation = derivations()[name]
-            if language == "zh":
-                derivation = in_chinese(derivation)
-            lines = ["$$", *derivation.latex(rules="below").splitlines(), "$$"]
+            lines = ["$$", *derivation_latex(name, language).splitlines(), "$$"]
         return "\n".join(indent + line for line in lines)
 
     return _BLOCK.sub(expand, markdown)

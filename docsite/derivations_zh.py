@@ -10,12 +10,15 @@ formula within the sentence), so a translation cannot quietly change ``1 − σ(
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from docsite.cache import CACHE_DIR, cached, source_hash
 
 if TYPE_CHECKING:
     from xent.symbolic import Derivation
 
-__all__ = ["RULES_ZH", "in_chinese", "math_of", "untranslated"]
+__all__ = ["RULES_ZH", "in_chinese", "math_of", "untranslated", "untranslated_rules"]
 
 #: Every rule of every derivation in `xent.symbolic`, in the Chinese edition's words.
 RULES_ZH = {
@@ -79,6 +82,25 @@ def math_of(rule: str) -> str:
 def untranslated(derivation: Derivation) -> list[str]:
     """Return the rules of ``derivation`` that have no Chinese text, in order."""
     return [step.rule for step in derivation.steps if step.rule not in RULES_ZH]
+
+
+def untranslated_rules(name: str, *, directory: Path | None = CACHE_DIR) -> list[str]:
+    """Return the rules without Chinese text of the derivation ``name`` (cached per version).
+
+    Examples
+    --------
+    >>> untranslated_rules("kl_decomposition", directory=None)
+    []
+    """
+
+    def find() -> list[str]:
+        from xent.symbolic import derivations  # noqa: PLC0415 (SymPy only when needed)
+
+        return untranslated(derivations()[name])
+
+    key = [name, source_hash(Path(__file__))]
+    result: list[str] = cached("untranslated", key, find, directory=directory)
+    return result
 
 
 def in_chinese(derivation: Derivation) -> Derivation:

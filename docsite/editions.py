@@ -18,7 +18,15 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from pathlib import Path
 
-__all__ = ["CHINESE", "edition_errors", "heading_ids", "language_of", "without_head_alternates"]
+__all__ = [
+    "CHINESE",
+    "edition_errors",
+    "heading_ids",
+    "language_of",
+    "missing_editions",
+    "section_errors",
+    "without_head_alternates",
+]
 
 #: The suffix of a page of the Chinese edition.
 CHINESE = ".zh.md"
@@ -74,45 +82,65 @@ def _section_lines(text: str) -> list[int]:
     return lines
 
 
+def missing_editions(docs_dir: Path) -> list[str]:
+    """Return the pages of ``docs_dir`` without their counterpart, as ``page:1: problem``."""
+    pages = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
+    chinese = {page for page in pages if page.endswith(CHINESE)}
+    english = pages - chinese
+    return [
+        f"{page}:1: has no Chinese edition {page[: -len('.md')]}{CHINESE}"
+        for page in sorted(english)
+        if f"{page[: -len('.md')]}{CHINESE}" not in chinese
+    ] + [
+        f"{page}:1: has no English edition {page[: -len(CHINESE)]}.md"
+        for page in sorted(chinese)
+        if f"{page[: -len(CHINESE)]}.md" not in english
+    ]
+
+
+def section_errors(page: str, text: str, wanted: Sequence[str], found: Sequence[str]) -> list[str]:
+    r"""Compare a Chinese page's section ids (``found``) with its English page's (``wanted``).
+
+    ``text`` is the Chinese page's Markdown, to name the line of the first difference.
+
+    Examples
+    --------
+    >>> section_errors("a.zh.md", "# 甲\n\n## 一\n", ["one"], ["_2"])[0][:44]
+    "a.zh.md:3: section 1 has the id '_2' where a"
+    """
+    original = f"{page[: -len(CHINESE)]}.md"
+    lines = _section_lines(text)
+    for position, (expected, actual) in enumerate(zip(wanted, found, strict=False)):
+        if expected != actual:
+            line = lines[position] if position < len(lines) else 1
+            message = (
+                f"{page}:{line}: section {position + 1} has the id {actual!r} where {original} "
+                f"has {expected!r}; write the English id explicitly, as in "
+                f"'## 标题 {{ #{expected} }}'"
+            )
+            return [message]
+    if len(wanted) != len(found):
+        return [f"{page}:1: has {len(found)} sections where {original} has {len(wanted)}"]
+    return []
+
+
 def edition_errors(
     docs_dir: Path, extensions: Sequence[Any] = (), configs: Mapping[str, Any] | None = None
 ) -> list[str]:
     """Return what breaks the pairing of the editions in ``docs_dir``, as ``page:line: problem``.
 
     A page without its counterpart in the other language, or a Chinese page whose section
-    ids differ from its English page's.
+    ids differ from its English page's. (The build compares the ids of the pages it renders
+    instead, in its hooks.)
     """
-    pages = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
-    chinese = {page for page in pages if page.endswith(CHINESE)}
-    english = pages - chinese
-    errors = [
-        f"{page}:1: has no Chinese edition {page[: -len('.md')]}{CHINESE}"
-        for page in sorted(english)
-        if f"{page[: -len('.md')]}{CHINESE}" not in chinese
-    ]
-    for page in sorted(chinese):
-        original = f"{page[: -len(CHINESE)]}.md"
-        if original not in english:
-            errors.append(f"{page}:1: has no English edition {original}")
-            continue
-        text = (docs_dir / page).read_text("utf-8")
-        wanted = heading_ids((docs_dir / original).read_text("utf-8"), extensions, configs)
-        found = heading_ids(text, extensions, configs)
-        lines = _section_lines(text)
-        for position, (expected, actual) in enumerate(zip(wanted, found, strict=False)):
-            if expected != actual:
-                line = lines[position] if position < len(lines) else 1
-                errors.append(
-                    f"{page}:{line}: section {position + 1} has the id "
-                    f"{actual!r} where {original} has {expected!r}; write the English id "
-                    f"explicitly, as in '## 标题 {{ #{expected} }}'"
-                )
-                break
-        else:
-            if len(wanted) != len(found):
-                errors.append(
-                    f"{page}:1: has {len(found)} sections where {original} has {len(wanted)}"
-                )
+    errors = missing_editions(docs_dir)
+    for path in sorted(docs_dir.rglob(f"*{CHINESE}")):
+        original = path.with_name(path.name[: -len(CHINESE)] + ".md")
+        if original.is_file():
+            text = path.read_text("utf-8")
+            wanted = heading_ids(original.read_text("utf-8"), extensions, configs)
+            found = heading_ids(text, extensions, configs)
+            errors += section_errors(path.relative_to(docs_dir).as_posix(), text, wanted, found)
     return errors
 
 

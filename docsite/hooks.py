@@ -10,9 +10,17 @@ from typing import TYPE_CHECKING, Literal
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from docsite import warmup
 from docsite.blocks import expand_blocks
-from docsite.editions import edition_errors, language_of, without_head_alternates
-from docsite.formulas import formulas
+from docsite.cache import filled_by
+from docsite.editions import (
+    CHINESE,
+    language_of,
+    missing_editions,
+    section_errors,
+    without_head_alternates,
+)
+from docsite.formulas import formula_tex, formulas
 from docsite.katex import CACHE_DIR, KatexError, KatexRenderer
 from docsite.katex_assets import KATEX_CSS, copy_katex_assets
 from docsite.math_html import MathPageError, math_to_text, render_arithmatex
@@ -20,6 +28,8 @@ from docsite.search_editions import chinese_base, split_search_index
 from docsite.verify import strip_bindings, verify_page
 
 if TYPE_CHECKING:
+    import subprocess
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -32,13 +42,19 @@ log = logging.getLogger("mkdocs.plugins.xent.verify")
 SITE_CSS = "assets/xent.css"
 _ASSETS = Path(__file__).parent / "assets"
 
-# One Node process for every build of this `mkdocs build` or `mkdocs serve`.
+# One Node process for every build of this `mkdocs build` or `mkdocs serve`, and one process
+# doing the SymPy work alongside (docsite/warmup.py).
 _renderer: KatexRenderer | None = None
+_warmup: subprocess.Popen[bytes] | None = None
+
+# The section ids of each English page, by its path, to compare its Chinese page's with.
+_english_sections: dict[str, list[str]] = {}
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:  # noqa: ARG001
-    """Make the renderer; Node starts at the first formula that is not in the disk cache."""
-    global _renderer  # noqa: PLW0603 (kept across the rebuilds of `mkdocs serve`)
+    """Start the SymPy warm-up; make the renderer (Node starts at the first uncached formula)."""
+    global _renderer, _warmup  # noqa: PLW0603 (kept across the rebuilds of `mkdocs serve`)
+    _warmup = warmup.start()
     _renderer = KatexRenderer(cache_dir=CACHE_DIR)
 
 
@@ -51,17 +67,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    """Check that both editions have every page, with the same sections (once per build)."""
-    if config.theme["language"] == "en":  # the i18n plugin builds English, then Chinese
-        for error in edition_errors(
-            Path(config.docs_dir), config.markdown_extensions, config.mdx_configs
-        ):
+    """Check that both editions have every page (once per build: English is built first)."""
+    if config.theme["language"] == "en":
+        for error in missing_editions(Path(config.docs_dir)):
             log.error(error)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:  # noqa: ARG001
     """Verify the page's code, numbers and formulas; return it without the number bindings."""
-    report = verify_page(markdown, page.file.src_uri, formulas=formulas())
+    report = verify_page(markdown, page.file.src_uri, formulas=formula_tex())
     for error in report.errors():
         log.error(error)
     log.info(report.summary())
@@ -88,7 +102,27 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         _plain_toc(page.toc.items, _renderer)
     except (MathPageError, KatexError) as error:
         raise PluginError(str(error)) from None
+    _compare_sections(page)
     return html
+
+
+def _section_ids(items: list[AnchorLink]) -> list[str]:
+    return [
+        id_ for item in items for id_ in [item.id] * (item.level > 1) + _section_ids(item.children)
+    ]
+
+
+def _compare_sections(page: Page) -> None:
+    """Keep an English page's section ids; check a Chinese page's against them."""
+    path = page.file.src_uri
+    if language_of(path) == "en":
+        _english_sections[path] = _section_ids(page.toc.items)
+        return
+    english = _english_sections.get(f"{path[: -len(CHINESE)]}.md")
+    if english is not None:  # else the page is missing, which on_pre_build reports
+        found = _section_ids(page.toc.items)
+        for error in section_errors(path, page.file.content_string, english, found):
+            log.error(error)
 
 
 # Material's search dialog has role="dialog" but no accessible name (axe: aria-dialog-name).
@@ -114,9 +148,17 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     copy_katex_assets(Path(config.site_dir))
     shutil.copyfile(_ASSETS / "xent.css", Path(config.site_dir) / SITE_CSS)
     split_search_index(Path(config.site_dir))
+    try:
+        formulas()  # every registered formula checked (by the warm-up, as a rule)
+    except ValueError as error:
+        raise PluginError(f"a registered formula does not check: {error}") from None
 
 
 def on_shutdown() -> None:
-    """Stop the Node process."""
+    """Stop the Node process and the warm-up."""
     if _renderer is not None:
         _renderer.close()
+    if _warmup is not None:
+        _warmup.terminate()
+        _warmup.wait()
+    filled_by(None)

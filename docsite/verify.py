@@ -40,7 +40,7 @@ import numpy as np
 
 import xent
 from docsite.cache import CACHE_DIR, cached, source_hash, verified_derivation
-from docsite.derivations_zh import untranslated
+from docsite.derivations_zh import untranslated_rules
 from docsite.editions import language_of
 from docsite.figures import FIGURES
 from docsite.markdown_scan import CodeBlock, Page, scan
@@ -151,9 +151,7 @@ def _check_derivation(block: CodeBlock) -> list[tuple[int, str]]:
 
 
 def _untranslated_rules(name: str, line: int) -> list[tuple[int, str]]:
-    from xent.symbolic import derivations  # noqa: PLC0415 (SymPy only when a page needs it)
-
-    missing = untranslated(derivations()[name.strip()])
+    missing = untranslated_rules(name.strip())
     return [
         (line, f"no Chinese text for the rule {rule!r} (docsite/derivations_zh.py)")
         for rule in missing

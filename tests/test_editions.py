@@ -50,11 +50,11 @@ def test_a_missing_page_or_a_renamed_section_is_reported(tmp_path: Path) -> None
     (tmp_path / "c.zh.md").write_text("# 丙\n", "utf-8")
     assert edition_errors(tmp_path, ["attr_list"]) == [
         "b.md:1: has no Chinese edition b.zh.md",
+        "c.zh.md:1: has no English edition c.md",
         (
             "a.zh.md:3: section 1 has the id '_2' where a.md has 'first-part'; write the "
             "English id explicitly, as in '## 标题 { #first-part }'"
         ),
-        "c.zh.md:1: has no English edition c.md",
     ]
 
 

@@ -65,7 +65,9 @@ def svg(name: str, language: str = "en", *, directory: Path | None = CACHE_DIR) 
     True
     """
     key = ["figure", name, language, source_hash(*Path(__file__).parent.glob("*.py"))]
-    drawn: str = cached("figures", key, lambda: _draw(name, language), directory=directory)
+    drawn: str = cached(
+        f"figures-{language}", key, lambda: _draw(name, language), directory=directory
+    )
     return drawn
 
 

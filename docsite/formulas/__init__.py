@@ -17,7 +17,7 @@ from pathlib import Path
 from docsite.cache import CACHE_DIR, cached, source_hash
 from docsite.formulas.kinds import Formula
 
-__all__ = ["Formula", "formulas", "registry"]
+__all__ = ["Formula", "formula_tex", "formulas", "registry"]
 
 
 def registry() -> list[Formula]:
@@ -40,6 +40,22 @@ def _check_all() -> dict[str, str]:
     return checked
 
 
+def _key() -> str:
+    return source_hash(*Path(__file__).parent.glob("*.py"))
+
+
+@cache
+def formula_tex(directory: Path | None = CACHE_DIR) -> dict[str, str]:
+    """Return the TeX of every registered formula by name, without checking them.
+
+    What a page's formulas are compared with; the build reports the checks themselves
+    (`formulas`) at its end, so that they can run alongside it.
+    """
+    make = lambda: {formula.name: formula.tex for formula in registry()}  # noqa: E731
+    result: dict[str, str] = cached("formula-tex", [_key()], make, directory=directory)
+    return result
+
+
 @cache
 def formulas(directory: Path | None = CACHE_DIR) -> dict[str, str]:
     """Check every registered formula, and return their TeX by name.
@@ -52,6 +68,7 @@ def formulas(directory: Path | None = CACHE_DIR) -> dict[str, str]:
     ValueError
         If a formula's check fails (``DerivationError`` is a ValueError too).
     """
-    key = ["formulas", source_hash(*Path(__file__).parent.glob("*.py"))]
-    result: dict[str, str] = cached("formulas", key, _check_all, directory=directory)
+    result: dict[str, str] = cached(
+        "formulas", ["formulas", _key()], _check_all, directory=directory
+    )
     return result
