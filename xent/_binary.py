@@ -76,9 +76,22 @@ def _probability_losses(
 ) -> FloatArray:
     """Losses of a chunk from probabilities: −w·y·ln p − (1 − y)·ln(1 − p), in nats."""
     target, prediction = scratch.widen("y", y), scratch.widen("p", p)
-    positive, negative = pos_weight * target, 1.0 - target
-    nats: FloatArray = 0.0 - (xlogy(positive, prediction) + xlog1py(negative, -prediction))
-    return nats
+    shape, work = prediction.shape, np.result_type(target, prediction, pos_weight)
+    positive = np.multiply(pos_weight, target, out=scratch.array("positive", shape, work))
+    negative = np.subtract(1.0, target, out=scratch.array("negative", shape, work))
+    inside = prediction.size > 0 and np.min(prediction) > 0 and np.max(prediction) < 1
+    if not inside:  # a p of 0 or 1 (or NaN): its 0 · ln 0 terms need `weighted`
+        nats: FloatArray = 0.0 - (xlogy(positive, prediction) + xlog1py(negative, -prediction))
+        return nats
+    # Both logarithms finite: the same products and sums, in place (0.0 − x turns −0 into +0)
+    hit = np.log(prediction, out=scratch.array("hit", shape, work))
+    hit *= positive
+    miss = np.negative(prediction, out=scratch.array("miss", shape, work))
+    np.log1p(miss, out=miss)
+    miss *= negative
+    hit += miss
+    losses: FloatArray = np.subtract(0.0, hit, out=hit)
+    return losses
 
 
 def _in_unit(
