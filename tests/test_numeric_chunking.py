@@ -46,6 +46,11 @@ Z = RNG.standard_normal(1001) * 10
 Z_WITH_EDGES = Z.copy()
 Z_WITH_EDGES[[17, 500]] = [np.inf, -np.inf]
 Y = (RNG.random(1001) < 0.5).astype(float)
+Y_SOFT = RNG.random(1001)
+# Probabilities with a 0 and a 1: the chunks holding them take the general path, the others
+# the in-place one (all probabilities strictly inside (0, 1)); the results must not differ.
+P_WITH_EDGES = 1 / (1 + np.exp(-Z))
+P_WITH_EDGES[[17, 500]] = [0.0, 1.0]
 
 CASES: dict[str, Callable[[], object]] = {
     "softmax_cross_entropy": lambda: xent.softmax_cross_entropy(LOGITS, TARGET),
@@ -90,6 +95,12 @@ CASES: dict[str, Callable[[], object]] = {
     ),
     "binary_cross_entropy p, mean": lambda: xent.binary_cross_entropy(
         Y, 1 / (1 + np.exp(-Z)), reduction="mean"
+    ),
+    "binary_cross_entropy p with edges, soft labels": lambda: xent.binary_cross_entropy(
+        Y_SOFT, P_WITH_EDGES, pos_weight=2.0
+    ),
+    "binary_cross_entropy p with edges, float32": lambda: xent.binary_cross_entropy(
+        Y.astype(np.float32), P_WITH_EDGES.astype(np.float32)
     ),
     "binary_cross_entropy broadcast": lambda: xent.binary_cross_entropy(
         Y[:7, None], logits=Z[:21].reshape(7, 3)
