@@ -45,14 +45,23 @@ def _pos_weight(pos_weight: ArrayLike | None) -> FloatArray:
     return array
 
 
+def _terms(
+    name: str, prediction: FloatArray, y: FloatArray, pos_weight: FloatArray, *, scratch: Scratch
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Return a chunk's prediction, widened, and its loss terms' weights: w·y and 1 − y."""
+    target, widened = scratch.widen("y", y), scratch.widen(name, prediction)
+    shape, work = widened.shape, np.result_type(target, widened, pos_weight)
+    positive = np.multiply(pos_weight, target, out=scratch.array("positive", shape, work))
+    negative = np.subtract(1.0, target, out=scratch.array("negative", shape, work))
+    return widened, positive, negative
+
+
 def _logit_losses(
     y: FloatArray, logits: FloatArray, pos_weight: FloatArray, *, scratch: Scratch
 ) -> FloatArray:
     """Losses of a chunk from logits: w·y·softplus(−z) + (1 − y)·softplus(z), in nats."""
-    target, logit = scratch.widen("y", y), scratch.widen("logits", logits)
-    shape, work = logit.shape, np.result_type(target, logit, pos_weight)
-    positive = np.multiply(pos_weight, target, out=scratch.array("positive", shape, work))
-    negative = np.subtract(1.0, target, out=scratch.array("negative", shape, work))
+    logit, positive, negative = _terms("logits", logits, y, pos_weight, scratch=scratch)
+    shape, work = positive.shape, positive.dtype
     tail = np.abs(logit, out=scratch.array("tail", shape, work))
     if not np.max(tail) < np.inf:  # an infinite or NaN logit: 0 · ∞ terms need `weighted`
         nats: FloatArray = weighted(positive, softplus(-logit))
@@ -75,10 +84,8 @@ def _probability_losses(
     y: FloatArray, p: FloatArray, pos_weight: FloatArray, *, scratch: Scratch
 ) -> FloatArray:
     """Losses of a chunk from probabilities: −w·y·ln p − (1 − y)·ln(1 − p), in nats."""
-    target, prediction = scratch.widen("y", y), scratch.widen("p", p)
-    shape, work = prediction.shape, np.result_type(target, prediction, pos_weight)
-    positive = np.multiply(pos_weight, target, out=scratch.array("positive", shape, work))
-    negative = np.subtract(1.0, target, out=scratch.array("negative", shape, work))
+    prediction, positive, negative = _terms("p", p, y, pos_weight, scratch=scratch)
+    shape, work = positive.shape, positive.dtype
     inside = prediction.size > 0 and np.min(prediction) > 0 and np.max(prediction) < 1
     if not inside:  # a p of 0 or 1 (or NaN): its 0 · ln 0 terms need `weighted`
         nats: FloatArray = 0.0 - (xlogy(positive, prediction) + xlog1py(negative, -prediction))
