@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHINESE",
+    "counterpart",
     "edition_errors",
     "heading_ids",
     "language_of",
@@ -41,6 +42,19 @@ def language_of(path: str) -> str:
     ('zh', 'en')
     """
     return "zh" if path.endswith(CHINESE) else "en"
+
+
+def counterpart(page: str) -> str:
+    """Return the path of a page's edition in the other language.
+
+    Examples
+    --------
+    >>> counterpart("kl-divergence.md"), counterpart("kl-divergence.zh.md")
+    ('kl-divergence.zh.md', 'kl-divergence.md')
+    """
+    if language_of(page) == "zh":
+        return f"{page[: -len(CHINESE)]}.md"
+    return f"{page.removesuffix('.md')}{CHINESE}"
 
 
 def heading_ids(
@@ -88,13 +102,13 @@ def missing_editions(docs_dir: Path) -> list[str]:
     chinese = {page for page in pages if page.endswith(CHINESE)}
     english = pages - chinese
     return [
-        f"{page}:1: has no Chinese edition {page[: -len('.md')]}{CHINESE}"
+        f"{page}:1: has no Chinese edition {counterpart(page)}"
         for page in sorted(english)
-        if f"{page[: -len('.md')]}{CHINESE}" not in chinese
+        if counterpart(page) not in chinese
     ] + [
-        f"{page}:1: has no English edition {page[: -len(CHINESE)]}.md"
+        f"{page}:1: has no English edition {counterpart(page)}"
         for page in sorted(chinese)
-        if f"{page[: -len(CHINESE)]}.md" not in english
+        if counterpart(page) not in english
     ]
 
 
@@ -108,7 +122,7 @@ def section_errors(page: str, text: str, wanted: Sequence[str], found: Sequence[
     >>> section_errors("a.zh.md", "# 甲\n\n## 一\n", ["one"], ["_2"])[0][:44]
     "a.zh.md:3: section 1 has the id '_2' where a"
     """
-    original = f"{page[: -len(CHINESE)]}.md"
+    original = counterpart(page)
     lines = _section_lines(text)
     for position, (expected, actual) in enumerate(zip(wanted, found, strict=False)):
         if expected != actual:
@@ -135,12 +149,13 @@ def edition_errors(
     """
     errors = missing_editions(docs_dir)
     for path in sorted(docs_dir.rglob(f"*{CHINESE}")):
-        original = path.with_name(path.name[: -len(CHINESE)] + ".md")
+        page = path.relative_to(docs_dir).as_posix()
+        original = docs_dir / counterpart(page)
         if original.is_file():
             text = path.read_text("utf-8")
             wanted = heading_ids(original.read_text("utf-8"), extensions, configs)
             found = heading_ids(text, extensions, configs)
-            errors += section_errors(path.relative_to(docs_dir).as_posix(), text, wanted, found)
+            errors += section_errors(page, text, wanted, found)
     return errors
 
 

@@ -14,7 +14,7 @@ from docsite import warmup
 from docsite.blocks import expand_blocks
 from docsite.cache import filled_by
 from docsite.editions import (
-    CHINESE,
+    counterpart,
     language_of,
     missing_editions,
     section_errors,
@@ -118,7 +118,7 @@ def _compare_sections(page: Page) -> None:
     if language_of(path) == "en":
         _english_sections[path] = _section_ids(page.toc.items)
         return
-    english = _english_sections.get(f"{path[: -len(CHINESE)]}.md")
+    english = _english_sections.get(counterpart(path))
     if english is not None:  # else the page is missing, which on_pre_build reports
         found = _section_ids(page.toc.items)
         for error in section_errors(path, page.file.content_string, english, found):

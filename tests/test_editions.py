@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 import yaml
 
-from docsite.editions import CHINESE, edition_errors, heading_ids, language_of
+from docsite.editions import CHINESE, counterpart, edition_errors, heading_ids, language_of
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
@@ -37,7 +37,7 @@ def test_every_page_has_both_editions_with_the_same_sections() -> None:
 def test_chinese_page_keeps_the_english_section_ids(page: str) -> None:
     extensions, options = site_markdown()
     english = heading_ids((DOCS / page).read_text("utf-8"), extensions, options)
-    chinese_page = DOCS / f"{page[: -len('.md')]}{CHINESE}"
+    chinese_page = DOCS / counterpart(page)
     chinese = heading_ids(chinese_page.read_text("utf-8"), extensions, options)
     assert english, f"{page} has no sections to compare"
     assert chinese == english
