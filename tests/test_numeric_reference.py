@@ -20,6 +20,7 @@ import pytest
 from mpmath import mp, mpf
 
 import xent
+from xent._kernels import log1p_unit
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -671,3 +672,33 @@ def test_ulp_error_helper_measures_what_it_claims() -> None:
     assert ulp_error(math.inf, mp.inf) == 0
     assert ulp_error(0.0, mpf("1e-18")) > 1e10
     assert ulp_error(np.float32(1 / 3), one_third, np.float32) < 0.5
+
+
+def _log1p_arguments(dtype: Any) -> npt.NDArray[Any]:
+    """Hostile and random x in (−1, 1]: subnormal, below and around the unit roundoff, near ±1."""
+    rng = np.random.default_rng(20261122)
+    info = np.finfo(dtype)
+    magnitudes = np.concatenate(
+        [
+            10.0 ** rng.uniform(np.log10(float(info.smallest_subnormal)), 0, 400),
+            rng.uniform(0, 1, 400),
+            float(info.eps) * rng.uniform(0, 4, 200),  # where 1 + x rounds the most
+            1 - 10.0 ** rng.uniform(np.log10(float(info.eps)), -1, 200),  # near ±1
+            [float(info.smallest_subnormal), float(info.eps) / 2, 0.5, 1.0],
+        ]
+    ).astype(dtype)
+    x: npt.NDArray[Any] = np.concatenate([magnitudes, -magnitudes[magnitudes < 1]])
+    return x[x > -1]
+
+
+def test_log1p_unit_is_within_one_ulp_of_the_exact_logarithm() -> None:
+    dtype = np.float64
+    x = _log1p_arguments(dtype)
+    computed = log1p_unit(x)
+    assert computed.dtype == dtype
+    with mp.workdps(DPS):
+        errors = [
+            ulp_error(c, mp.log1p(mpf(float(v))), dtype) for c, v in zip(computed, x, strict=True)
+        ]
+    worst = int(np.argmax(errors))
+    assert errors[worst] <= 1, f"ln(1 + {x[worst]!r}) off by {errors[worst]:.2f} ulp"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from xent._chunks import Scratch, map_elements
-from xent._kernels import softplus, weighted, xlog1py, xlogy
+from xent._kernels import log1p_unit, softplus, weighted, xlog1py, xlogy
 from xent._units import Base, from_nats, log_of_base
 from xent._validate import (
     FloatArray,
@@ -93,8 +93,7 @@ def _probability_losses(
     # Both logarithms finite: the same products and sums, in place (0.0 − x turns −0 into +0)
     hit = np.log(prediction, out=scratch.array("hit", shape, work))
     hit *= positive
-    miss = np.negative(prediction, out=scratch.array("miss", shape, work))
-    np.log1p(miss, out=miss)
+    miss = log1p_unit(np.negative(prediction, out=scratch.array("miss", shape, work)), scratch)
     miss *= negative
     hit += miss
     losses: FloatArray = np.subtract(0.0, hit, out=hit)
