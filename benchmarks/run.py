@@ -5,6 +5,8 @@ Run from the repository root:
 
     .venv/bin/python benchmarks/run.py            # every case, float64 and float32
     .venv/bin/python benchmarks/run.py --repeats 3 --case entropy
+    .venv/bin/python benchmarks/run.py --primitives   # exp and log alone: the floor
+
 
 PyTorch, SciPy and scikit-learn are optional (``pip install -e ".[benchmark]"``); a missing
 one leaves its column empty, with a note. The contenders of a case are called in turn
@@ -23,6 +25,7 @@ import sys
 import time
 import tracemalloc
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -211,11 +214,72 @@ def peak_extra_memory(call: Callable[[], object]) -> int:
     return peak - before
 
 
+def _ulps(computed: np.ndarray[Any, Any], exact: np.ndarray[Any, Any]) -> float:
+    """Largest error of float32 ``computed`` in float32 ulp of float64 ``exact``."""
+    spacing = np.spacing(np.abs(exact).astype(np.float32)).astype(np.float64)
+    return float(np.max(np.abs(computed.astype(np.float64) - exact) / spacing))
+
+
+def _primitive_row(
+    name: str, x: np.ndarray[Any, Any], sample: np.ndarray[Any, Any], repeats: int
+) -> str:
+    """Return one row: ``name`` of NumPy and PyTorch timed on ``x``, their worst on ``sample``.
+
+    The times are per element; the errors are measured only for float32 (against float64).
+    """
+    numpy_f = getattr(np, name)
+    out = np.empty_like(x)
+    contenders: dict[str, Callable[[], object]] = {"numpy": partial(numpy_f, x, out=out)}
+    if torch is not None:
+        torch_f = getattr(torch, name)
+        tensor = torch.from_numpy(x)
+        contenders["torch"] = partial(torch_f, tensor, out=torch.empty_like(tensor))
+    ns = {k: f"{v * 1e9 / x.size:.2f}" for k, v in median_times(contenders, repeats).items()}
+    worst = ["-", "-"]
+    if x.dtype == np.float32:
+        exact = numpy_f(sample.astype(np.float64))
+        worst[0] = f"{_ulps(numpy_f(sample), exact):.2f}"
+        if torch is not None:
+            worst[1] = f"{_ulps(torch_f(torch.from_numpy(sample)).numpy(), exact):.2f}"
+    return (
+        f"| {name} | {x.dtype.name} | {ns['numpy']} | {ns.get('torch', '-')} "
+        f"| {worst[0]} | {worst[1]} |"
+    )
+
+
+def primitives(repeats: int, rng: Any) -> None:
+    """Print what one ``exp`` and one ``log`` cost per element, and float32's accuracy.
+
+    Every kernel of xent needs at least one of them per element, so their time in NumPy is a
+    floor under xent's, beside PyTorch's (vectorised) ones. The float32 accuracy, over 10⁶
+    arguments, is the reason xent does not compute float32 in float32 with NumPy.
+    """
+    size = 1 << 16  # 512 KiB of float64: in cache, as xent's chunks are
+    print(f"exp and log alone: median of {repeats} interleaved calls on {size} elements.\n")
+    print(
+        "| function | dtype | NumPy ns / element | PyTorch ns / element "
+        "| float32 max ulp, NumPy | float32 max ulp, PyTorch |"
+    )
+    print("|---|---|--:|--:|--:|--:|")
+    arguments = {  # exp of [−87, 0] and log of [e^−80, 1]: what the kernels evaluate
+        "exp": lambda n: rng.uniform(-87, 0, n),
+        "log": lambda n: np.exp(rng.uniform(-80, 0, n)),
+    }
+    for name, draw in arguments.items():
+        x, sample = draw(size), draw(10**6)
+        for dtype in (np.float64, np.float32):
+            row = _primitive_row(name, x.astype(dtype), sample.astype(dtype), repeats)
+            print(row, flush=True)
+
+
 def main() -> None:
     """Run the cases and print a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7, help="timed calls per contender")
     parser.add_argument("--case", default="", help="run only cases whose name contains this")
+    parser.add_argument(
+        "--primitives", action="store_true", help="time exp and log alone (the floor) instead"
+    )
     args = parser.parse_args()
     rng = np.random.default_rng(20_240_601)
     for missing, module in (("PyTorch", torch), ("SciPy", scipy), ("scikit-learn", sklearn)):
@@ -226,8 +290,11 @@ def main() -> None:
         + (f", PyTorch {torch.__version__} (1 thread)" if torch else "")
         + (f", SciPy {scipy.__version__}" if scipy else "")
         + (f", scikit-learn {sklearn.__version__}" if sklearn else "")
-        + f"; median of {args.repeats} interleaved runs\n"
     )
+    if args.primitives:
+        primitives(args.repeats * 50, rng)
+        return
+    print(f"Median of {args.repeats} interleaved runs.\n")
     print(
         "| case | dtype | xent ms | PyTorch ms | SciPy/sklearn ms "
         "| xent / PyTorch | xent / SciPy | xent peak memory / input |"
