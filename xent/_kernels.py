@@ -197,12 +197,12 @@ def jensen_shannon_terms(p: FloatArray, q: FloatArray) -> FloatArray:
     With s = p + q and t = (p − q)/s the term is exactly (s/4)·f(t), where
     f(t) = (1 + t) ln(1 + t) + (1 − t) ln(1 − t) = t² + t⁴/6 + t⁶/15 + ... (all terms
     positive). The midpoint m is never formed, so its rounding cannot swamp a divergence of
-    nearly equal distributions; near t = 0 the series is summed, elsewhere `log1p_unit`.
+    nearly equal distributions; near t = 0 the series is summed, elsewhere ``log1p``.
     """
     with np.errstate(divide="ignore", invalid="ignore"):
         total = p + q
         t = (p - q) / total
-        far = xlog1py(1 + t, t) + xlog1py(1 - t, -t)
+        far = weighted(1 + t, np.log1p(t)) + weighted(1 - t, np.log1p(-t))
         near = t * t * _series_in_squares(t, lambda j: (j + 1) * (2 * j + 1))
     terms = total / 4 * np.where(np.abs(t) < _NEAR, near, far)
     return np.where((p == 0) & (q == 0), 0.0, terms)

@@ -8,15 +8,9 @@ naming the argument for bad input. Scalar results are plain Python floats.
 
 from xent._binary import binary_cross_entropy
 from xent._categorical import softmax_cross_entropy
-from xent._information import (
-    binary_entropy,
-    cross_entropy,
-    entropy,
-    js_divergence,
-    kl_divergence,
-    perplexity,
-    self_information,
-)
+from xent._cross_entropy import cross_entropy, perplexity
+from xent._divergence import js_divergence, kl_divergence
+from xent._entropy import binary_entropy, entropy, self_information
 from xent._softmax import log_softmax, logsumexp, softmax
 
 __all__ = [
