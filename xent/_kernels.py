@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from fractions import Fraction
-from math import comb
+from math import ceil, comb, log2
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -50,20 +50,44 @@ def _series_in_squares(x: FloatArray, coefficient: Callable[[int], int]) -> Floa
 
 @functools.cache
 def _atanh_excess_coefficients(bits: int) -> tuple[float, ...]:
-    """Taylor coefficients about w = 1/8 of S(w) = Σ_j w^j/(2j+3), enough for ``bits`` bits.
+    """Coefficients in powers of s = w − 1/8 of a polynomial close to S(w) = Σ_j w^j/(2j+3).
 
-    S(w) = ∫₀¹ t²/(1 − w t²) dt, so the k-th coefficient is a_k = Σ_{j≥k} C(j, k) 8^(k−j)
-    / (2j + 3), summed here exactly (as fractions) and rounded once. On |w − 1/8| ≤ 1/8 the
-    terms fall by a factor 7 or more (a_{k+1}/a_k < 8/7), so the tail after a_n is below
-    (7/6)·a_n/8ⁿ; terms are added until that is below 2^−(bits+3)·S(0) = 2^−(bits+3)/3.
+    On 0 ≤ w ≤ 1/4 the polynomial is within 2^−(bits+3)·S(0) = 2^−(bits+3)/3 of S. Since
+    S(w) = ∫₀¹ t²/(1 − w t²) dt, its k-th Taylor coefficient about w = 1/8 is
+    a_k = Σ_{j≥k} C(j, k) 8^(k−j)/(2j + 3), and on |s| ≤ 1/8 the terms a_k sᵏ fall by a
+    factor 7 or more (a_{k+1}/a_k < 8/7), from a_0 < 1/2: n of them, summed exactly as
+    fractions, are off by less than (7/12)·7⁻ⁿ, which n = ⌈(bits + 8)/log₂ 7⌉ makes negligible.
+    Written in the Chebyshev polynomials T_j(u) of u = 8s (each at most 1 in size there),
+    the coefficients fall faster, by about 7 + √48 ≈ 13.9, so the trailing ones whose sizes
+    sum to less than the target are dropped (economisation: 14 terms for float64, not the
+    20 the Taylor series needs) and the rest turned back into powers of s. Everything is
+    exact until each final coefficient is rounded.
     """
-    centre, coefficients = Fraction(1, 8), list[float]()
-    while True:
-        k = len(coefficients)
-        exact = sum(comb(j, k) * centre ** (j - k) / (2 * j + 3) for j in range(k, k + 80))
-        coefficients.append(float(exact))
-        if Fraction(7, 6) * exact * centre**k < Fraction(1, 3 * 2 ** (bits + 3)):
-            return tuple(coefficients)
+    eighth, count = Fraction(1, 8), ceil((bits + 8) / log2(7))
+    in_u = [  # the Taylor coefficients of S as a polynomial in u: a_k / 8ᵏ
+        sum(comb(j, k) * eighth ** (j - k) / (2 * j + 3) for j in range(k, k + 80)) * eighth**k
+        for k in range(count)
+    ]
+    chebyshev = [Fraction(0)] * count
+    for k, coefficient in enumerate(in_u):  # uᵏ = 2^(1−k) Σ_{i<k/2} C(k, i) T_(k−2i) + ...
+        for i in range(k // 2 + 1):
+            share = Fraction(
+                comb(k, i), 2 ** (k if 2 * i == k else k - 1)
+            )  # ... 2^−k C(k, k/2) T_0
+            chebyshev[k - 2 * i] += coefficient * share
+    target, kept = Fraction(1, 3 * 2 ** (bits + 3)), count
+    while kept > 1 and sum(map(abs, chebyshev[kept - 1 :])) < target:
+        kept -= 1
+    powers = [Fraction(0)] * kept  # Σ c_j T_j in powers of u, with T_(j+1) = 2u T_j − T_(j−1)
+    previous, current = [Fraction(1)], [Fraction(0), Fraction(1)]
+    for coefficient in chebyshev[:kept]:
+        for i, value in enumerate(previous):
+            powers[i] += coefficient * value
+        following = [Fraction(0), *(2 * value for value in current)]
+        for i, value in enumerate(previous):
+            following[i] -= value
+        previous, current = current, following
+    return tuple(float(value / eighth**i) for i, value in enumerate(powers))
 
 
 def _atanh_excess(v: FloatArray, precision: np.dtype[Any] | None, scratch: Scratch) -> FloatArray:
