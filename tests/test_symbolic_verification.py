@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import sympy  # type: ignore[import-untyped]
 
-from xent.derivation import AppliedLemma
+from xent.lemma import AppliedLemma
 from xent.symbolic import (
     Derivation,
     DerivationError,

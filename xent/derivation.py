@@ -3,7 +3,8 @@ r"""Derivations that SymPy checks step by step and prints the way a textbook wri
 A `Derivation` starts from an expression and rewrites it one `Step` at a time; every step
 names the rule that justifies it. `Derivation.verify` proves each step from the one before with
 SymPy, and `Derivation.latex` renders the chain as an ``align*`` block with the rules as
-``\text{...}`` annotations. Inequality steps are backed by a `Lemma` that SymPy proves too.
+``\text{...}`` annotations. Inequality steps are backed by a `Lemma` that SymPy proves too
+(see `xent.lemma`); the SymPy checks themselves are in `xent.derivation_checks`.
 
 This module imports SymPy; ``import xent`` does not import it.
 """
@@ -17,14 +18,16 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 import sympy  # type: ignore[import-untyped]
-from sympy.core.function import AppliedUndef  # type: ignore[import-untyped]
 
-from xent.symbolic_notation import to_latex, to_text
+from xent.derivation_checks import follows, given, in_domain
+from xent.symbolic_printing import to_latex, to_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-__all__ = ["AppliedLemma", "Derivation", "DerivationError", "Lemma", "Step"]
+    from xent.lemma import AppliedLemma
+
+__all__ = ["Derivation", "DerivationError", "Step"]
 
 Relation = Literal["=", "<=", ">="]
 
@@ -62,8 +65,6 @@ _RULE_TEXT = frozenset(string.ascii_letters + string.digits + " ,.;:()'/+=-!?")
 # Chinese rule text: CJK ideographs, CJK punctuation (、。) and full-width forms (，：（）).
 _RULE_CJK = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 
-_LINEAR_OPERATORS = (sympy.Sum, sympy.Integral, sympy.Derivative)
-_MONOTONE_OPERATORS = (sympy.Sum, sympy.Integral)
 _MAX_UNFOLDING_ROUNDS = 20
 
 
@@ -94,93 +95,6 @@ class DerivationError(ValueError):
         super().__init__(message)
         self.step = step
         self.rule = rule
-
-
-@dataclass(frozen=True)
-class Lemma:
-    r"""A pointwise inequality ``gap(t) >= 0`` that SymPy proves by convexity.
-
-    The proof: ``gap`` and its first derivative vanish at ``minimum_at``, and its second derivative
-    is nonnegative on the domain of ``variable`` (an interval, given by the variable's SymPy
-    assumptions, e.g. ``positive=True``). A convex function with a stationary point has its
-    global minimum there, so ``gap >= gap(minimum_at) = 0`` on the whole domain.
-
-    Parameters
-    ----------
-    statement : str
-        The inequality in words or symbols, e.g. ``"ln t ≤ t − 1"``.
-    gap : sympy.Expr
-        The quantity claimed nonnegative, e.g. ``t - 1 - log(t)``.
-    variable : sympy.Symbol
-        The variable of ``gap``; its assumptions give the domain.
-    minimum_at : sympy.Expr
-        The point of the domain where ``gap`` attains its minimum 0.
-
-    Examples
-    --------
-    >>> import sympy
-    >>> t = sympy.Symbol("t", positive=True)
-    >>> log_below_tangent = Lemma("ln t ≤ t − 1", t - 1 - sympy.log(t), t, sympy.S.One)
-    >>> log_below_tangent.prove()
-    True
-    >>> Lemma("ln t ≥ t − 1", sympy.log(t) - t + 1, t, sympy.S.One).prove()
-    Traceback (most recent call last):
-    ...
-    xent.derivation.DerivationError: lemma ln t ≥ t − 1 is not proved:
-    its second derivative is not ≥ 0 on the domain
-    """
-
-    statement: str
-    gap: Any
-    variable: Any
-    minimum_at: Any
-
-    def prove(self) -> bool:
-        """Check the convexity proof with SymPy; return True or raise `DerivationError`."""
-        t, point = self.variable, self.minimum_at
-        slope = sympy.diff(self.gap, t)
-        conditions = (
-            (_in_domain(point, t), "its minimum point lies outside the domain"),
-            (sympy.simplify(self.gap.subs(t, point)) == 0, "it is not 0 at its minimum point"),
-            (sympy.simplify(slope.subs(t, point)) == 0, "its slope is not 0 at its minimum point"),
-            (
-                sympy.simplify(sympy.diff(slope, t)).is_nonnegative is True,
-                "its second derivative is not ≥ 0 on the domain",
-            ),
-        )
-        for holds, failure in conditions:
-            if not holds:
-                raise DerivationError(f"lemma {self.statement} is not proved: {failure}")
-        return True
-
-    def at(self, value: Any) -> AppliedLemma:
-        """Apply the lemma at ``variable = value``, to justify an inequality `Step`."""
-        return AppliedLemma(self, sympy.sympify(value))
-
-
-@dataclass(frozen=True)
-class AppliedLemma:
-    """A `Lemma` applied at a point: the justification of an inequality step.
-
-    Build it with `Lemma.at`. The step's two sides must differ by a nonnegative multiple of
-    `gap` (in the direction the step claims), summed or integrated.
-
-    Examples
-    --------
-    >>> import sympy
-    >>> t = sympy.Symbol("t", positive=True)
-    >>> lemma = Lemma("ln t ≤ t − 1", t - 1 - sympy.log(t), t, sympy.S.One)
-    >>> lemma.at(sympy.Rational(1, 2)).gap
-    -1/2 + log(2)
-    """
-
-    lemma: Lemma
-    value: Any
-
-    @property
-    def gap(self) -> Any:
-        """The lemma's nonnegative quantity at `value`."""
-        return self.lemma.gap.subs(self.lemma.variable, self.value)
 
 
 @dataclass(frozen=True)
@@ -398,31 +312,16 @@ def _check_step(
     """Raise `DerivationError` (giving the reason) unless ``before <relation> after``."""
     if step.bound is not None:
         step.bound.lemma.prove()
-        if not _in_domain(step.bound.value, step.bound.lemma.variable):
+        if not in_domain(step.bound.value, step.bound.lemma.variable):
             raise DerivationError(f"{step.bound.value} is outside the domain of the lemma")
-    if _follows(before, after, step, assumptions):
+    if follows(before, after, step, assumptions):
         return
-    if givens and _follows(_given(before, givens), _given(after, givens), step, assumptions):
+    if givens and follows(given(before, givens), given(after, givens), step, assumptions):
         return
     if step.relation == "=":
         raise DerivationError("SymPy cannot reduce the difference of the two sides to 0")
     larger = "left" if step.relation == ">=" else "right"
     raise DerivationError(f"SymPy cannot show that the {larger}-hand side is the larger")
-
-
-def _follows(before: Any, after: Any, step: Step, assumptions: Any) -> bool:
-    if step.relation == "=":
-        return _vanishes(before - after, assumptions)
-    gap = before - after if step.relation == ">=" else after - before
-    return _nonnegative(gap, step.bound, assumptions)
-
-
-def _in_domain(value: Any, variable: Any) -> bool:
-    """Whether ``value`` has every sign or reality assumption that ``variable`` has."""
-    facts = [
-        fact for fact in ("real", "nonnegative", "positive") if getattr(variable, f"is_{fact}")
-    ]
-    return all(getattr(value, f"is_{fact}") is True for fact in facts)
 
 
 def _unfold(expr: Any, definitions: Mapping[Any, Any]) -> Any:
@@ -438,108 +337,3 @@ def _unfold(expr: Any, definitions: Mapping[Any, Any]) -> Any:
             return expr
         expr = unfolded
     raise DerivationError("the definitions keep unfolding: one of them refers to itself")
-
-
-def _given(expr: Any, givens: Mapping[Any, Any]) -> Any:
-    """``expr`` with constant factors taken out of sums, then the givens substituted."""
-    factored = expr.replace(lambda e: isinstance(e, sympy.Sum), _pull_constants_out)
-    return factored.xreplace(givens)
-
-
-def _pull_constants_out(total: Any) -> Any:
-    """``Sum(c * f(i), (i, a, b))`` as ``c * Sum(f(i), (i, a, b))``, for c free of i."""
-    constant, varying = total.function.as_independent(*total.variables, as_Add=False)
-    return total if constant == 1 else constant * total.func(varying, *total.limits)
-
-
-def _vanishes(expr: Any, assumptions: Any) -> bool:
-    """Whether SymPy proves ``expr == 0``: by linearity or simplification, else by evaluation.
-
-    Terms under sums, integrals and derivatives are compared operand by operand (simplifying a
-    difference of integrals as a whole is slow and seldom succeeds); the rest is simplified.
-    Evaluation (``doit``: finite sums, derivatives, integrals) comes last; integrals of unknown
-    functions such as ``P(x)`` are left alone, as SymPy would search long for no closed form.
-    """
-    operands = _operands_by_operator(expr, _LINEAR_OPERATORS)
-    if operands is None:
-        if _simplifies_to_zero(expr, assumptions):
-            return True
-    elif all(_vanishes(operand, assumptions) for operand in operands):
-        return True
-    integrable = not any(i.function.has(AppliedUndef) for i in expr.atoms(sympy.Integral))
-    evaluated = expr.doit(integrals=integrable)
-    return evaluated != expr and _vanishes(evaluated, assumptions)
-
-
-def _nonnegative(expr: Any, bound: AppliedLemma | None, assumptions: Any) -> bool:
-    """Whether SymPy proves ``expr >= 0``, termwise under sums and integrals.
-
-    A term passes if it simplifies to 0, if SymPy finds it nonnegative, or if it is a
-    nonnegative multiple of the lemma's gap (which the lemma proves nonnegative).
-    """
-    operands = _operands_by_operator(expr, _MONOTONE_OPERATORS, ordered_limits=True)
-    for operand in [expr] if operands is None else operands:
-        if _simplifies_to_zero(operand, assumptions):
-            continue
-        if bound is not None:
-            ratio = sympy.simplify(sympy.expand_log(operand) / sympy.expand_log(bound.gap))
-            if ratio.is_nonnegative:
-                continue
-        if sympy.simplify(operand).is_nonnegative is not True:
-            return False
-    return True
-
-
-def _simplifies_to_zero(expr: Any, assumptions: Any) -> bool:
-    candidate = sympy.expand_log(expr, deep=True, force=False)
-    if assumptions is not True:
-        candidate = sympy.refine(candidate, assumptions)
-    return bool(sympy.simplify(candidate) == 0)
-
-
-def _operands_by_operator(
-    expr: Any, operators: tuple[type, ...], *, ordered_limits: bool = False
-) -> list[Any] | None:
-    """Split ``expr`` into terms ``c * Op(f)`` and gather them by operator and limits.
-
-    Returns the combined operand ``c1 * f1 + c2 * f2 + ...`` of each operator, then the other
-    terms: ``expr`` vanishes if each of them does, since the operators are linear; and is
-    nonnegative if each of them is, for sums and integrals over limits that run upwards (with
-    ``ordered_limits``, other terms are left with the rest). None when no term has an operator.
-    """
-    combined: dict[tuple[Any, ...], Any] = {}
-    remainder = sympy.S.Zero
-    for term in sympy.Add.make_args(sympy.expand_mul(expr, deep=False)):
-        split = _split_operator_term(term, operators)
-        if split is None or (ordered_limits and not _limits_run_upwards(split[1])):
-            remainder += term
-            continue
-        coefficient, operator = split
-        key = (operator.func, *operator.args[1:])
-        combined[key] = combined.get(key, sympy.S.Zero) + coefficient * operator.args[0]
-    if not combined:
-        return None
-    return [*combined.values(), remainder]
-
-
-def _split_operator_term(term: Any, operators: tuple[type, ...]) -> tuple[Any, Any] | None:
-    """``(c, Op(f))`` for a term ``c * Op(f)`` whose ``c`` is free of the operator's variables."""
-    factors = sympy.Mul.make_args(term)
-    found: list[Any] = [factor for factor in factors if isinstance(factor, operators)]
-    if len(found) != 1:
-        return None
-    operator = found[0]
-    coefficient = sympy.Mul(*(factor for factor in factors if factor is not operator))
-    bound_symbols = set().union(*(variable.free_symbols for variable in operator.variables))
-    if coefficient.free_symbols & bound_symbols:
-        return None
-    return coefficient, operator
-
-
-def _limits_run_upwards(operator: Any) -> bool:
-    """Whether every limit runs upwards (for a sum, upper = lower − 1 is the empty sum)."""
-    empty = 1 if isinstance(operator, sympy.Sum) else 0
-    return all(
-        len(limit) == 3 and (limit[2] - limit[1] + empty).is_nonnegative is True
-        for limit in operator.limits
-    )

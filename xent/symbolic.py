@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING, Any
 
 import sympy  # type: ignore[import-untyped]
 
-from xent.derivation import Derivation, DerivationError, Lemma, Step
+from xent.derivation import Derivation, DerivationError, Step
+from xent.lemma import Lemma
 from xent.symbolic_derivations import (
     binary_cross_entropy_reduction,
     change_of_base,
@@ -44,7 +45,7 @@ from xent.symbolic_derivations import (
     softmax_cross_entropy_gradient,
 )
 from xent.symbolic_gaussian import gaussian_differential_entropy, gaussian_kl
-from xent.symbolic_notation import to_latex, to_text
+from xent.symbolic_printing import to_latex, to_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import sympy  # type: ignore[import-untyped]
 
-from xent.derivation import Derivation, Lemma, Step
+from xent.derivation import Derivation, Step
+from xent.lemma import Lemma
 from xent.symbolic_notation import (
     CrossEntropy,
     DifferentialEntropy,
