@@ -7,7 +7,6 @@ Run from the repository root:
     .venv/bin/python benchmarks/run.py --repeats 3 --case entropy
     .venv/bin/python benchmarks/run.py --primitives   # exp and log alone: the floor
 
-
 PyTorch, SciPy and scikit-learn are optional (``pip install -e ".[benchmark]"``); a missing
 one leaves its column empty, with a note. The contenders of a case are called in turn
 within each repeat (interleaved, the order rotating), so that a noisy, shared machine slows

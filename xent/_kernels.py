@@ -69,11 +69,11 @@ def _atanh_excess_coefficients(bits: int) -> tuple[float, ...]:
         for k in range(count)
     ]
     chebyshev = [Fraction(0)] * count
-    for k, coefficient in enumerate(in_u):  # uᵏ = 2^(1−k) Σ_{i<k/2} C(k, i) T_(k−2i) + ...
+    # uᵏ = 2^(1−k) Σ_{i<k/2} C(k, i) T_(k−2i), plus 2^−k C(k, k/2) T_0 when k is even
+    for k, coefficient in enumerate(in_u):
         for i in range(k // 2 + 1):
-            share = Fraction(
-                comb(k, i), 2 ** (k if 2 * i == k else k - 1)
-            )  # ... 2^−k C(k, k/2) T_0
+            halved = 2 * i == k  # the T_0 term
+            share = Fraction(comb(k, i), 2 ** (k if halved else k - 1))
             chebyshev[k - 2 * i] += coefficient * share
     target, kept = Fraction(1, 3 * 2 ** (bits + 3)), count
     while kept > 1 and sum(map(abs, chebyshev[kept - 1 :])) < target:
@@ -95,7 +95,7 @@ def _atanh_excess(v: FloatArray, precision: np.dtype[Any] | None, scratch: Scrat
 
     The roundoff is that of ``precision`` (default v's dtype): a float32 result computed in
     float64 needs only its own 24 bits (two more are kept). The series in w = v² ∈ [0, 1/4]
-    is re-expanded about w = 1/8 (see `_atanh_excess_coefficients`), which needs 20 terms for
+    is replaced by a polynomial in w − 1/8 (see `_atanh_excess_coefficients`), of 14 terms for
     float64 instead of 27 about 0; elsewhere the result is finite and meaningless.
     """
     bits = np.finfo(v.dtype).nmant
