@@ -2,7 +2,10 @@ r"""Verify a page: every digit under ``docs/`` must be accounted for by a comput
 
 The rules (also stated on the site's "How this site is checked" notes):
 
-- ``pycon`` blocks are doctests: each example runs and must print exactly what is shown.
+- ``pycon`` blocks are doctests: each example runs and must print what is shown, compared by
+  `docsite.output_checker.ContractChecker` (text exactly, decimal numbers to within the
+  accuracy contract, so the page holds on every CPU). A shown number may have at most
+  `MAX_SHOWN_DIGITS` significant digits.
 - ``python`` blocks run (they define what later examples and prose use) and may not print
   anything, since nothing would compare it.
 - Any other block (``sh``, ``text``, or a Python block whose info string says ``unverified``)
@@ -19,7 +22,9 @@ The rules (also stated on the site's "How this site is checked" notes):
 - A formula either matches a registered formula (which ``xent.symbolic`` has verified) or is
   notation: no digits and no signs or relations (``+ - = < >`` and their TeX commands).
 
-Code and binding expressions run in document order in one namespace per page. Their results
+Code and binding expressions run in document order in one namespace per page, which starts
+empty: the code sees only what the page imports, as when a reader pastes it. Binding
+expressions may also use `BINDING_NAMES` (xent's public names and ``math``'s functions). Their results
 are cached by the hash of the page's code and expressions (plus the sources of ``xent`` and
 of this verifier), so the Chinese edition of a page, with the same code, runs nothing again.
 """
@@ -45,6 +50,7 @@ from docsite.editions import language_of
 from docsite.figures import FIGURES
 from docsite.markdown_scan import CodeBlock, Page, scan
 from docsite.numbers import NUMBER, format_like, matches
+from docsite.output_checker import DECIMAL, ContractChecker, significant_digits
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -59,6 +65,10 @@ LINK_TARGET = re.compile(
     r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)|<https?://[^>\s]+>"
 )
 _EXECUTED = frozenset({"python", "pycon", "derivation", "figure"})
+#: The most significant digits an example's shown output may have. Results are accurate to
+#: ``CONTRACT_ULPS`` (about 15 digits) on every CPU; twelve leave room for the rounding of the
+#: shown digits to come out the same on each, so a reader sees what the page shows.
+MAX_SHOWN_DIGITS = 12
 
 
 @dataclass
@@ -87,20 +97,23 @@ class Report:
         return [f"{self.page}:{line}: {message}" for line, message in sorted(self.problems)]
 
 
-def _default_namespace() -> dict[str, Any]:
-    namespace: dict[str, Any] = {name: getattr(xent, name) for name in xent.__all__}
-    namespace.update(xent=xent, np=np, math=math)
-    namespace.update(
-        {name: getattr(math, name) for name in ("e", "pi", "log", "log2", "sqrt", "exp")}
-    )
-    return namespace
+#: What a binding expression may use besides the names the page's code has defined: the public
+#: names of ``xent`` and the functions of ``math``. Bindings are hidden from the reader; the code
+#: blocks see none of this and run as pasted into a fresh interpreter.
+BINDING_NAMES: dict[str, Any] = {
+    **{name: getattr(xent, name) for name in xent.__all__},
+    **{name: getattr(math, name) for name in dir(math) if not name.startswith("_")},
+    "math": math,
+    "np": np,
+    "xent": xent,
+}
 
 
 class _Runner(doctest.DocTestRunner):
     """A doctest runner that records each failure with its line on the page."""
 
     def __init__(self, first_line: int) -> None:
-        super().__init__(optionflags=0, verbose=False)
+        super().__init__(checker=ContractChecker(), optionflags=0, verbose=False)
         self.first_line = first_line
         self.failures_seen: list[tuple[int, str]] = []
 
@@ -145,6 +158,21 @@ def _run_python(block: CodeBlock, namespace: dict[str, Any]) -> list[tuple[int, 
     return []
 
 
+def _check_shown_precision(block: CodeBlock) -> list[tuple[int, str]]:
+    """Report each number in a pycon block's shown output with more than 12 significant digits."""
+    problems = []
+    for example in doctest.DocTestParser().get_examples(block.code):
+        for number in DECIMAL.findall(example.want):
+            if significant_digits(number) > MAX_SHOWN_DIGITS:
+                line = block.line + example.lineno + 1
+                message = (
+                    f"{number} shows {significant_digits(number)} significant digits; the last "
+                    f"ones depend on the CPU: print at most {MAX_SHOWN_DIGITS} (round or format)"
+                )
+                problems.append((line, message))
+    return problems
+
+
 def _check_derivation(block: CodeBlock) -> list[tuple[int, str]]:
     problem = verified_derivation(block.code.strip())
     return [] if problem is None else [(block.line, problem)]
@@ -172,7 +200,7 @@ def _check_figure(block: CodeBlock) -> list[tuple[int, str]]:
 def _value(expression: str, namespace: dict[str, Any]) -> list[float] | str:
     """Evaluate a binding; return its value as a list of floats, or an error message."""
     try:
-        value = eval(expression, namespace)  # noqa: S307 (the site's own pages)
+        value = eval(expression, {**BINDING_NAMES, **namespace})  # noqa: S307 (the site's own pages)
         array = np.asarray(value, dtype=float).ravel()
     except Exception as error:  # noqa: BLE001
         return f"{{= {expression}}} raised {type(error).__name__}: {error}"
@@ -181,7 +209,7 @@ def _value(expression: str, namespace: dict[str, Any]) -> list[float] | str:
 
 def _execute(program: list[tuple[str, str, int]]) -> list[Any]:
     """Run the page's code blocks and binding expressions in order, in one namespace."""
-    namespace = _default_namespace()
+    namespace: dict[str, Any] = {"__name__": "__main__"}
     results: list[Any] = []
     for kind, text, line in program:
         block = CodeBlock(kind, "", text, line)
@@ -341,6 +369,8 @@ def _events(scanned: Page, report: Report) -> list[tuple[int, str, str, int]]:
     for block in scanned.code:
         if block.language in _EXECUTED and "unverified" not in block.info:
             events.append((offsets[block.line - 1], block.language, block.code, block.line))
+            if block.language == "pycon":
+                report.problems += _check_shown_precision(block)
         else:
             report.unverified += 1
             if re.search(r"\d", block.code):

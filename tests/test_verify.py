@@ -133,3 +133,29 @@ def test_names_defined_in_a_pycon_block_reach_later_prose_and_blocks() -> None:
         "It is 0.693{= entropy(P)}.\n\n```python\nassert P\n```\n"
     )
     assert errors(page) == []
+
+
+@pytest.mark.parametrize("name", ["sqrt", "log", "exp", "np", "math", "entropy", "xent"])
+def test_code_blocks_see_only_the_names_the_page_imports(name: str) -> None:
+    page = f"```pycon\n>>> {name}\n```\n"
+    assert errors(page) == [f"p.md:2: >>> {name}\nraised NameError: name '{name}' is not defined"]
+
+
+def test_bindings_may_use_xent_and_math_names_the_page_never_imports() -> None:
+    assert errors("One nat is 1.44270{= 1 / log(2)} bits; 0.69315{= entropy([0.5, 0.5])}.") == []
+
+
+def test_an_example_showing_more_than_twelve_significant_digits_is_an_error() -> None:
+    page = "```pycon\n>>> 1 / 3\n0.3333333333333333\n>>> round(1 / 3, 12)\n0.333333333333\n```\n"
+    message = (
+        "p.md:3: 0.3333333333333333 shows 16 significant digits; the last ones depend on the "
+        "CPU: print at most 12 (round or format)"
+    )
+    assert errors(page) == [message]
+
+
+def test_example_output_is_compared_to_within_the_accuracy_contract() -> None:
+    page = "```pycon\n>>> 0.1 + 0.2\n0.3\n>>> 0.1 + 0.25\n0.36\n```\n"
+    assert errors(page) == [
+        "p.md:4: >>> 0.1 + 0.25\nthe page shows:\n0.36\nthe build prints:\n0.35\n"
+    ]
