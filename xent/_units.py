@@ -22,7 +22,9 @@ def log_of_base(base: Base) -> float:
     Parameters
     ----------
     base : str or float
-        ``"nats"``, ``"bits"``, ``"bans"``, ``"hartleys"``, or a finite number > 0 and ≠ 1.
+        ``"nats"``, ``"bits"``, ``"bans"``, ``"hartleys"``, or a finite number > 1. A base
+        in (0, 1) would make every non-negative quantity negative (and zero −0.0), so it is
+        rejected, like 1, 0, negative numbers, infinity and NaN.
 
     Returns
     -------
@@ -39,13 +41,20 @@ def log_of_base(base: Base) -> float:
     if isinstance(base, str):
         if base not in NAMED_BASES:
             names = ", ".join(repr(name) for name in NAMED_BASES)
-            raise ValueError(f"base must be one of {names} or a number > 0 and != 1; got {base!r}")
+            raise ValueError(f"base must be one of {names} or a finite number > 1; got {base!r}")
         return 1.0 if base == "nats" else math.log(NAMED_BASES[base])
-    if isinstance(base, bool) or not isinstance(base, (int, float, np.integer, np.floating)):
+    if isinstance(base, (bool, np.bool_)) or not isinstance(
+        base, (int, float, np.integer, np.floating)
+    ):
         raise TypeError(f"base must be a unit name or a real number, got {type(base).__name__}")
+    if isinstance(base, int) and base > 1:  # math.log takes ints too large for a float
+        return math.log(base)
     value = float(base)
-    if not math.isfinite(value) or value <= 0 or value == 1:
-        raise ValueError(f"base must be a finite number > 0 and != 1, got {value!r}")
+    if not value > 1 or not math.isfinite(value):  # NaN fails the first test
+        raise ValueError(
+            f"base must be a finite number > 1 (a base <= 1 would make information "
+            f"negative or undefined), got {value!r}"
+        )
     return math.log(value)
 
 
