@@ -8,12 +8,13 @@ the site's pages) is:
 
 - everything that is not a decimal number must match exactly (integers, ``inf`` and ``nan``
   included, and the sign in front of a number);
-- each decimal number (one with a point or an exponent) must lie within `CONTRACT_ULPS` units
-  in the last place of the float64 value written, which is the accuracy the numerical
-  contract guarantees and no wider.
+- a decimal number (one with a point or an exponent) written in full, as a float64 ``repr``
+  with `FULL_REPR_DIGITS` or more significant digits, on either side, must lie within
+  `CONTRACT_ULPS` units in the last place of the float64 value wanted, which is the accuracy
+  the numerical contract guarantees and no wider;
+- any other decimal number is a rounded claim (``f"{x:.5f}"``, ``round(x, 5)``) and must match
+  as written, digit for digit: ``0.50`` is not ``0.5``, so a changed format shows.
 
-A number written with at most 15 significant digits is a rounded claim: any change of one of
-its digits moves it by more than `CONTRACT_ULPS` ulp, so it is in effect compared exactly.
 Float32 results are not covered by the float64 tolerance; examples print them rounded.
 """
 
@@ -23,10 +24,14 @@ import doctest
 import math
 import re
 
-__all__ = ["CONTRACT_ULPS", "DECIMAL", "ContractChecker", "significant_digits"]
+__all__ = ["CONTRACT_ULPS", "DECIMAL", "FULL_REPR_DIGITS", "ContractChecker", "significant_digits"]
 
 #: The accuracy of xent's float64 results, in units in the last place (numeric.md: "a few ulp").
 CONTRACT_ULPS = 4
+
+#: A float64 ``repr`` with this many significant digits or more carries the last bits of the
+#: value (up to 17 are needed); one with fewer was rounded on purpose.
+FULL_REPR_DIGITS = 16
 
 #: A decimal number in printed output: digits with a point or an exponent, not part of a name.
 DECIMAL = re.compile(r"(?<![\w.])(?:\d+\.\d*|\.\d+|\d+(?=[eE]))(?:[eE][-+]?\d+)?(?![\w.])")
@@ -44,9 +49,12 @@ def significant_digits(number: str) -> int:
     return max(len(mantissa), 1)
 
 
-def _within_contract(want: float, got: float) -> bool:
-    if want == got:
+def _within_contract(wanted: str, printed: str) -> bool:
+    if wanted == printed:
         return True
+    if max(significant_digits(wanted), significant_digits(printed)) < FULL_REPR_DIGITS:
+        return False
+    want, got = float(wanted), float(printed)
     if not (math.isfinite(want) and math.isfinite(got)):
         return False
     return abs(got - want) <= CONTRACT_ULPS * math.ulp(want)
@@ -61,6 +69,8 @@ class ContractChecker(doctest.OutputChecker):
     >>> checker.check_output("0.19274475702175745\n", "0.1927447570217575\n", 0)
     True
     >>> checker.check_output("0.1927\n", "0.1928\n", 0)
+    False
+    >>> checker.check_output("0.5\n", "0.50\n", 0)
     False
     >>> checker.check_output("(2.375, 3)\n", "(2.3750000000000004, 3)\n", 0)
     True
@@ -79,5 +89,5 @@ class ContractChecker(doctest.OutputChecker):
             DECIMAL.sub("#", want), DECIMAL.sub("#", got), optionflags
         )
         return skeleton_matches and all(
-            _within_contract(float(w), float(g)) for w, g in zip(wanted, printed, strict=True)
+            _within_contract(w, g) for w, g in zip(wanted, printed, strict=True)
         )

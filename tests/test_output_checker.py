@@ -37,6 +37,10 @@ def test_numbers_within_the_contract_match(want: str, got: str) -> None:
         ("0.1927", "0.1928"),  # a changed digit of a rounded number
         ("0.35667", "0.35668"),
         ("123456789012345.0", "123456789012346.0"),  # fifteen digits: still exact
+        ("0.5", "0.50"),  # a rounded number matches as written: a changed format shows
+        ("0.60000", "0.600000"),
+        ("5.70044", "5.700440"),
+        ("1.0e-18", "1e-18"),
         ("0.5", "-0.5"),  # signs are text
         ("0.0", "-0.0"),
         ("(0.5, 3)", "(0.5, 4)"),  # integers are text
