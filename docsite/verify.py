@@ -24,9 +24,10 @@ The rules (also stated on the site's "How this site is checked" notes):
 
 Code and binding expressions run in document order in one namespace per page, which starts
 empty: the code sees only what the page imports, as when a reader pastes it. Binding
-expressions may also use `BINDING_NAMES` (xent's public names and ``math``'s functions). Their results
-are cached by the hash of the page's code and expressions (plus the sources of ``xent`` and
-of this verifier), so the Chinese edition of a page, with the same code, runs nothing again.
+expressions may also use `BINDING_NAMES` (xent's public names and ``math``'s functions).
+Their results are cached by the hash of the page's code and expressions (plus the sources of
+``xent`` and of this verifier), so the Chinese edition of a page, with the same code, runs
+nothing again.
 """
 
 from __future__ import annotations

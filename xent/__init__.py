@@ -5,6 +5,7 @@
 """
 
 from xent.numeric import (
+    ACCURACY_ULPS,
     binary_cross_entropy,
     binary_entropy,
     cross_entropy,
@@ -22,6 +23,7 @@ from xent.numeric import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "ACCURACY_ULPS",
     "__version__",
     "binary_cross_entropy",
     "binary_entropy",

@@ -17,6 +17,8 @@ from xent._validate import (
     as_real_array,
     check_probabilities,
     check_reduction,
+    first_bad_entry,
+    floating_point_policy,
     output,
     reduce,
     result_dtype,
@@ -40,8 +42,11 @@ def _pos_weight(pos_weight: ArrayLike | None) -> FloatArray:
     if pos_weight is None:
         return np.ones(())
     array = as_real_array(pos_weight, "pos_weight")
-    if not (np.isfinite(array) & (array >= 0)).all():
-        raise ValueError(f"pos_weight must be finite and >= 0, got {array.tolist()!r}")
+    bad = ~(np.isfinite(array) & (array >= 0))
+    if bad.any():
+        raise ValueError(
+            f"pos_weight must be finite and >= 0; {first_bad_entry(array, bad, 'pos_weight')}"
+        )
     return array
 
 
@@ -64,8 +69,9 @@ def _logit_losses(
     shape, work = positive.shape, positive.dtype
     tail = np.abs(logit, out=scratch.array("tail", shape, work))
     if not np.max(tail) < np.inf:  # an infinite or NaN logit: 0 · ∞ terms need `weighted`
-        nats: FloatArray = weighted(positive, softplus(-logit))
-        return nats + weighted(negative, softplus(logit))
+        with np.errstate(over="ignore"):  # w·softplus(−z) beyond float64 is an honest +inf
+            nats: FloatArray = weighted(positive, softplus(-logit))
+            return nats + weighted(negative, softplus(logit))
     # softplus(±z) = max(±z, 0) + ln(1 + e^(−|z|)), and max(−z, 0) = max(z, 0) − z exactly
     np.negative(tail, out=tail)
     np.exp(tail, out=tail)
@@ -74,9 +80,10 @@ def _logit_losses(
     below: FloatArray = np.subtract(above, logit, out=scratch.array("below", shape, work))
     above += tail
     below += tail
-    below *= positive
-    above *= negative
-    below += above
+    with np.errstate(over="ignore"):  # w·y·softplus(−z) beyond float64: an honest +inf
+        below *= positive
+        above *= negative
+        below += above
     return below
 
 
@@ -88,14 +95,16 @@ def _probability_losses(
     shape, work = positive.shape, positive.dtype
     inside = prediction.size > 0 and np.min(prediction) > 0 and np.max(prediction) < 1
     if not inside:  # a p of 0 or 1 (or NaN): its 0 · ln 0 terms need `weighted`
-        nats: FloatArray = 0.0 - (xlogy(positive, prediction) + xlog1py(negative, -prediction))
+        with np.errstate(over="ignore"):  # −w·y·ln p beyond float64 is an honest +inf
+            nats: FloatArray = 0.0 - (xlogy(positive, prediction) + xlog1py(negative, -prediction))
         return nats
     # Both logarithms finite: the same products and sums, in place (0.0 − x turns −0 into +0)
     hit = np.log(prediction, out=scratch.array("hit", shape, work))
-    hit *= positive
     miss = log1p_unit(np.negative(prediction, out=scratch.array("miss", shape, work)), scratch)
-    miss *= negative
-    hit += miss
+    with np.errstate(over="ignore"):  # a huge pos_weight: an honest +inf
+        hit *= positive
+        miss *= negative
+        hit += miss
     losses: FloatArray = np.subtract(0.0, hit, out=hit)
     return losses
 
@@ -106,6 +115,7 @@ def _in_unit(
     return from_nats(kernel(*chunks, scratch=scratch), log_base)
 
 
+@floating_point_policy
 def binary_cross_entropy(
     y: ArrayLike,
     p: ArrayLike | None = None,
@@ -136,12 +146,15 @@ def binary_cross_entropy(
         Unit of the result, or the base of the logarithm.
     reduction : {"none", "sum", "mean"}, default "none"
         Return every element's loss, their sum, or their sum divided by the number of
-        elements (labels times examples, with or without ``pos_weight``).
+        elements (labels times examples, with or without ``pos_weight``). The sum is taken
+        without overflow where the mean is finite: the mean of two losses of 1e308 is 1e308.
 
     Returns
     -------
     float or ndarray
-        Losses ≥ 0; +inf where a prediction is certain and wrong.
+        Losses ≥ 0; +inf where a prediction is certain and wrong, and (silently) where the
+        true loss or sum is beyond the largest float, as ``pos_weight`` times a huge loss
+        may be.
 
     Raises
     ------
@@ -169,6 +182,10 @@ def binary_cross_entropy(
     $$
 
     which is exact at z = ±inf and keeps losses far below the unit roundoff.
+
+    Accuracy: within 4 ulp of the exact value in float64 and 1 ulp in float32 (float32 is
+    computed in float64 and rounded once), on hostile inputs checked against mpmath, from
+    probabilities or logits.
 
     Examples
     --------
@@ -211,7 +228,7 @@ def binary_cross_entropy(
         check_probabilities(prediction, "p")
     arrays = _broadcast({"y": target, name: prediction, "pos_weight": weight})
     kernel = _logit_losses if name == "logits" else _probability_losses
-    dtype = result_dtype(*(v for v in (y, value, pos_weight) if v is not None))
+    dtype = result_dtype((y, target), (value, prediction), (pos_weight, weight))
     if reduction == "none":  # stored straight into the result's dtype, chunk by chunk
         in_unit = partial(_in_unit, kernel, log_base)
         return output(map_elements(in_unit, arrays, dtype=dtype), dtype)

@@ -7,18 +7,23 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from xent._chunks import Scratch, map_rows
+from xent._chunks import Scratch, as_rows
 from xent._kernels import max_shifted, weighted, widen
-from xent._softmax import logits_array
+from xent._softmax import logits_array, rows_with_softmax, softmax_shifted
 from xent._units import Base, from_nats, log_of_base
 from xent._validate import (
     FloatArray,
     FloatOrArray,
     Reduction,
+    as_array,
     as_real_array,
     check_distribution,
     check_reduction,
+    first_bad_entry,
+    floating_point_policy,
     output,
+    position,
+    reduce,
     result_dtype,
 )
 
@@ -46,8 +51,9 @@ def _class_weight(weight: ArrayLike | None, classes: int, dtype: np.dtype[Any]) 
         raise ValueError(
             f"weight must have one entry per class, shape ({classes},); got {array.shape}"
         )
-    if not (np.isfinite(array) & (array >= 0)).all():
-        raise ValueError(f"weight must be finite and >= 0, got {array.tolist()!r}")
+    bad = ~(np.isfinite(array) & (array >= 0))
+    if bad.any():
+        raise ValueError(f"weight must be finite and >= 0; {first_bad_entry(array, bad, 'weight')}")
     return array.astype(dtype)
 
 
@@ -76,8 +82,9 @@ def _class_indices(
     kept = np.ones(shape, dtype=bool) if ignore_index is None else target != ignore_index
     outside = kept & ((target < 0) | (target >= classes))
     if outside.any():
+        where = position(outside) if target.ndim else ""
         bad = int(target[outside].flat[0])
-        raise ValueError(f"target holds class index {bad}, out of range for {classes} classes")
+        raise ValueError(f"target{where} = {bad} is out of range for {classes} classes")
     return np.where(kept, target, 0).astype(np.intp), kept
 
 
@@ -93,7 +100,9 @@ def _class_losses(
 
     Only the true class's surprisal ``L − d_y`` is formed, unless label smoothing needs all.
     """
-    maximum, shifted, log_total = max_shifted(logits, keep_shifted=smoothing > 0, scratch=scratch)
+    maximum, shifted, log_total = softmax_shifted(
+        logits, keep_shifted=smoothing > 0, scratch=scratch
+    )
     column = target[:, None]
     true_logit = widen(logits[np.arange(len(target)), target])[:, None]
     with np.errstate(invalid="ignore", over="ignore"):  # as for `shifted` in `max_shifted`
@@ -115,13 +124,60 @@ def _soft_target_losses(
     scratch: Scratch,
 ) -> FloatArray:
     """Losses of a chunk of rows against probability rows, smoothed as documented."""
-    _, shifted, log_total = max_shifted(logits, scratch=scratch)
+    _, shifted, log_total = softmax_shifted(logits, scratch=scratch)
     surprisal = weighted(class_weight, log_total - shifted)  # w_k · (−ln softmax_k) ≥ 0
     smoothed = (1.0 - smoothing) * widen(target) + smoothing / logits.shape[-1]
     nats: FloatArray = np.sum(weighted(smoothed, surprisal), axis=-1)
     return nats
 
 
+def _redo_overflowed(
+    nats: FloatArray,
+    scores: FloatArray,
+    index: int,
+    *,
+    suspect: NDArray[np.bool_],
+    class_weight: FloatArray,
+    smoothing: float,
+    indices: NDArray[np.intp] | None = None,
+    probabilities: FloatArray | None = None,
+) -> FloatArray:
+    """Recompute, in place, the +inf losses of ``suspect`` rows whose true loss may be finite.
+
+    Each loss is Σ_k f_k·(L − d_k) with f_k = w_k·t_k (t the smoothed target) and
+    d_k = z_k − max z. Where d_k overflows to −∞ (logits about 1e308 apart) the row kernels
+    get +inf, yet the term is finite when f_k ≤ 1 and f_k·(max z − z_k) is: it is then
+    formed as f_k·L + (f_k·max z − f_k·z_k), where max z and z_k have opposite signs, so
+    nothing cancels. A true loss beyond float64 stays +inf. Only rows that came out +inf with
+    a finite maximum are redone, so the usual call costs one `isposinf` per row.
+    """
+    flat = nats.reshape(-1)
+    rows = np.flatnonzero(np.isposinf(flat) & suspect.reshape(-1))
+    if rows.size == 0:
+        return nats
+    z = widen(as_rows(scores, index)[rows])
+    maximum, shifted, log_total = max_shifted(z)
+    classes = z.shape[-1]
+    if indices is None:
+        assert probabilities is not None  # noqa: S101 (one of the two is given)
+        target = (1.0 - smoothing) * widen(as_rows(probabilities, index)[rows])
+        target += smoothing / classes
+    else:
+        target = np.full(z.shape, smoothing / classes)
+        target[np.arange(rows.size), indices.reshape(-1)[rows]] += 1.0 - smoothing
+    factor = class_weight * target
+    with np.errstate(over="ignore", invalid="ignore"):  # honest +inf; 0 · inf is masked
+        direct = factor * (log_total - shifted)
+        scaled = factor * log_total + (factor * maximum - factor * z)
+    overflowed = np.isneginf(shifted) & np.isfinite(z) & (factor <= 1)
+    terms = np.where(factor == 0, 0.0, np.where(overflowed, scaled, direct))
+    with np.errstate(over="ignore"):
+        redone = np.sum(terms, axis=-1)
+    flat[rows] = np.where(np.isfinite(maximum[:, 0]), redone, flat[rows])
+    return nats
+
+
+@floating_point_policy
 def softmax_cross_entropy(
     logits: ArrayLike,
     target: ArrayLike,
@@ -162,22 +218,27 @@ def softmax_cross_entropy(
         Return each row's loss, their sum, or their mean. With class indices the mean is the
         sum divided by the total weight of the kept rows, Σ weight[target] (the number of kept
         rows without ``weight``); with probability rows it is the sum divided by the number
-        of rows. These are PyTorch's definitions.
+        of rows. These are PyTorch's definitions. The sum is taken without overflow where
+        the mean is finite: the mean of two losses of 1e308 is 1e308.
 
     Returns
     -------
     float or ndarray
         Losses ≥ 0, one per row (with ``axis`` removed); +inf where the target puts weight on
-        a −inf logit.
+        a −inf logit, and (silently) where the true loss is beyond the largest float. Logits
+        so far apart that z_k − max z overflows still give the finite loss when it is one:
+        ``softmax_cross_entropy([1e308, -1e308], 0, label_smoothing=0.1)`` is 1e307.
 
     Raises
     ------
     ValueError
-        If a class index is out of range, target rows are not distributions, the shapes do
-        not match, ``weight`` has the wrong shape or a negative or infinite entry,
-        ``ignore_index`` is given with probability rows, every row is ignored (or has weight
-        0) under ``reduction="mean"``, ``axis`` is out of range, an input is empty, or
-        ``label_smoothing``, ``base`` or ``reduction`` is not valid.
+        If a class index is out of range (the error names its row), a row of logits is all
+        −inf (it has no softmax; rows left out by ``ignore_index`` may be), target rows are
+        not distributions, the shapes do not match, ``weight`` has the wrong shape or a
+        negative or infinite entry, ``ignore_index`` is given with probability rows, every
+        row is ignored (or has weight 0) under ``reduction="mean"``, ``axis`` is out of
+        range, an input is empty, or ``label_smoothing``, ``base`` or ``reduction`` is not
+        valid.
     TypeError
         If an input is not an array of real numbers, or ``axis`` or ``ignore_index`` is not
         an integer.
@@ -195,6 +256,10 @@ def softmax_cross_entropy(
     respect to the logits is softmax(z) − t. The log-sum-exp is split as in `logsumexp`, so a
     loss of 1e-18 (a confident, correct prediction) comes out as 1e-18, not 0. A +inf logit
     on the true class gives 0, and a −inf logit whose target weight is zero contributes 0.
+
+    Accuracy: within 4 ulp of the exact value in float64 and 1 ulp in float32 (float32 is
+    computed in float64 and rounded once) for logits of any spread, class indices or
+    probability rows, with or without label smoothing (checked against mpmath).
 
     Examples
     --------
@@ -229,27 +294,35 @@ def softmax_cross_entropy(
         raise TypeError(
             f"target must be class indices or probabilities, got {type(target).__name__}"
         )
-    target_array = np.asarray(target)
+    target_array = as_array(target, "target")
+    options: dict[str, Any] = {"class_weight": class_weight, "smoothing": smoothing}
     if target_array.shape == scores.shape:
         if ignore_index is not None:
             raise ValueError("ignore_index applies to class indices, not to probability rows")
         probabilities = as_real_array(target_array, "target")
         check_distribution(probabilities, "target", index, counts_hint=False)
-        kernel = partial(_soft_target_losses, class_weight=class_weight, smoothing=smoothing)
-        nats = map_rows(kernel, [scores, probabilities], index)
+        kernel = partial(_soft_target_losses, **options)
+        nats = rows_with_softmax(kernel, [scores, probabilities], index)
+        nats = _redo_overflowed(
+            nats,
+            scores,
+            index,
+            suspect=np.ones((), dtype=bool),
+            probabilities=probabilities,
+            **options,
+        )
         total_weight = float(nats.size)
-        dtype = result_dtype(logits, target_array, *(() if weight is None else (weight,)))
+        dtype = result_dtype((logits, scores), (target, probabilities), (weight, class_weight))
     else:
         row_shape = scores.shape[:index] + scores.shape[index + 1 :]
         indices, kept = _class_indices(target_array, row_shape, classes, ignore_index)
-        kernel = partial(_class_losses, class_weight=class_weight, smoothing=smoothing)
-        nats = np.where(kept, map_rows(kernel, [scores], index, per_row=(indices,)), 0.0)
+        kernel = partial(_class_losses, **options)
+        nats = rows_with_softmax(kernel, [scores], index, kept=kept, per_row=(indices,))
+        nats = _redo_overflowed(nats, scores, index, suspect=kept, indices=indices, **options)
+        nats = np.where(kept, nats, 0.0)
         total_weight = float(np.sum(np.where(kept, class_weight[indices], 0.0)))
-        dtype = result_dtype(logits, *(() if weight is None else (weight,)))
-    if reduction == "sum":
-        nats = np.asarray(np.sum(nats))
-    elif reduction == "mean":
-        if total_weight == 0:
-            raise ValueError("the mean is undefined: every row is ignored or has class weight 0")
-        nats = np.asarray(np.sum(nats) / total_weight)
+        dtype = result_dtype((logits, scores), (weight, class_weight))
+    if reduction == "mean" and total_weight == 0:
+        raise ValueError("the mean is undefined: every row is ignored or has class weight 0")
+    nats = reduce(nats, reduction, total_weight)
     return output(from_nats(nats, log_base), dtype)

@@ -46,11 +46,10 @@ class Scratch:
         return buffer[:size].reshape(shape)
 
     def widen(self, name: str, chunk: FloatArray) -> FloatArray:
-        """Return ``chunk`` in the working dtype, copied into buffer ``name`` if it is narrower."""
-        work = np.result_type(chunk.dtype, np.float64)
-        if chunk.dtype == work:
+        """Return ``chunk`` in float64, copied into buffer ``name`` if it is narrower."""
+        if chunk.dtype == np.float64:
             return chunk
-        widened = self.array(name, chunk.shape, work)
+        widened = self.array(name, chunk.shape, np.float64)
         np.copyto(widened, chunk)
         return widened
 
@@ -101,7 +100,8 @@ def map_rows(
             result = np.empty(
                 (rows, *values.shape[1:]), dtype=values.dtype if dtype is None else dtype
             )
-        result[part] = values
+        with np.errstate(over="ignore"):  # beyond a float32 result's range: ±inf, honestly
+            result[part] = values
     assert result is not None  # noqa: S101 (arrays are never empty here)
     others = shape[:axis] + shape[axis + 1 :]
     if result.ndim == 1:
@@ -128,6 +128,7 @@ def map_elements(
         values = kernel(*(array[part] for array in flat), scratch=scratch)
         if result is None:
             result = np.empty(size, dtype=values.dtype if dtype is None else dtype)
-        result[part] = values
+        with np.errstate(over="ignore"):  # beyond a float32 result's range: ±inf, honestly
+            result[part] = values
     assert result is not None  # noqa: S101 (arrays are never empty here)
     return result.reshape(shape)

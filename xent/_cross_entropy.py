@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from xent._chunks import Scratch, map_rows
-from xent._entropy import entropy
+from xent._entropy import entropy_nats
 from xent._units import Base, from_nats, log_of_base
-from xent._validate import ChunkCheck, FloatArray, FloatOrArray, distributions, output
+from xent._validate import (
+    ChunkCheck,
+    FloatArray,
+    FloatOrArray,
+    distributions,
+    floating_point_policy,
+    output,
+)
 
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike
@@ -33,6 +40,15 @@ def _cross_entropy_rows(
     return nats
 
 
+def _cross_entropy_nats(
+    p: ArrayLike, q: ArrayLike, axis: int, *, normalize: bool
+) -> tuple[FloatArray, np.dtype[Any]]:
+    """H(P, Q) in nats, in float64, of each pair of rows along ``axis``, and the result's dtype."""
+    arrays, index, dtype, check = distributions({"p": p, "q": q}, axis, normalize=normalize)
+    return map_rows(partial(_cross_entropy_rows, check=check), arrays, index), dtype
+
+
+@floating_point_policy
 def cross_entropy(
     p: ArrayLike, q: ArrayLike, *, base: Base = "nats", axis: int = -1, normalize: bool = False
 ) -> FloatOrArray:
@@ -80,6 +96,9 @@ def cross_entropy(
     gives exactly +inf (nothing is clipped). With a one-hot P it is the familiar loss
     −log Q(true class).
 
+    Accuracy: within 4 ulp of the exact value in float64 and 1 ulp in float32 (float32 is
+    computed in float64 and rounded once), on hostile inputs checked against mpmath.
+
     References
     ----------
     [1] T. M. Cover and J. A. Thomas, "Elements of Information Theory", 2nd ed., Wiley,
@@ -105,12 +124,14 @@ def cross_entropy(
     array([0.69314718,        inf])
     """
     log_base = log_of_base(base)
-    arrays, index, dtype, check = distributions({"p": p, "q": q}, axis, normalize=normalize)
-    nats = map_rows(partial(_cross_entropy_rows, check=check), arrays, index)
+    nats, dtype = _cross_entropy_nats(p, q, axis, normalize=normalize)
     return output(from_nats(nats, log_base), dtype)
 
 
-def perplexity(p: ArrayLike, q: ArrayLike | None = None, *, axis: int = -1) -> FloatOrArray:
+@floating_point_policy
+def perplexity(
+    p: ArrayLike, q: ArrayLike | None = None, *, axis: int = -1, normalize: bool = False
+) -> FloatOrArray:
     r"""Perplexity: the effective number of equally likely outcomes, ``exp(H)``.
 
     Parameters
@@ -122,16 +143,27 @@ def perplexity(p: ArrayLike, q: ArrayLike | None = None, *, axis: int = -1) -> F
         P itself, ``exp(H(P))``.
     axis : int, default -1
         The axis of outcomes.
+    normalize : bool, default False
+        Treat ``p`` (and ``q``) as counts and divide each row by its total.
 
     Returns
     -------
     float or ndarray
-        A number ≥ 1, independent of the unit (b to the power of H in base b).
+        A number ≥ 1, independent of the unit (b to the power of H in base b). It is
+        computed from the float64 entropy and rounded once to the result's dtype; where it
+        exceeds the largest float of that dtype (an entropy above about 709.78 nats in
+        float64) it is +inf, silently.
 
     Raises
     ------
     ValueError, TypeError
         As for `entropy` and `cross_entropy`.
+
+    Notes
+    -----
+    Accuracy: 1 ulp in float32; in float64 within 3·(1 + H) ulp (33 for H ≤ 10 nats), more
+    than 4 because exp turns the absolute error of H, about an ulp of H, into a relative
+    error of the result (the condition number of exp(H) is H).
 
     Examples
     --------
@@ -143,6 +175,12 @@ def perplexity(p: ArrayLike, q: ArrayLike | None = None, *, axis: int = -1) -> F
     6.0
     >>> perplexity([0, 1, 0, 0, 0], [0.3, 0.4, 0.05, 0.05, 0.2])
     2.5
+    >>> perplexity([5, 5, 5, 5], normalize=True)
+    4.0
     """
-    nats = entropy(p, axis=axis) if q is None else cross_entropy(p, q, axis=axis)
-    return np.exp(nats) if isinstance(nats, np.ndarray) else float(np.exp(nats))
+    if q is None:
+        nats, dtype = entropy_nats(p, axis, normalize=normalize)
+    else:
+        nats, dtype = _cross_entropy_nats(p, q, axis, normalize=normalize)
+    with np.errstate(over="ignore"):  # exp(H) beyond float64 is +inf: the honest result
+        return output(np.exp(nats), dtype)

@@ -24,8 +24,8 @@ FloatArray = NDArray[np.floating[Any]]
 
 
 def widen(chunk: FloatArray) -> FloatArray:
-    """Return a chunk in the working dtype: float64, or its own dtype if that is wider."""
-    return np.asarray(chunk, dtype=np.result_type(chunk.dtype, np.float64))
+    """Return a chunk in the working dtype, float64 (inputs are float16, float32 or float64)."""
+    return np.asarray(chunk, dtype=np.float64)
 
 
 # Where |v| < 1/2 (p and q within a factor 3) the series is used; there the terms of
@@ -215,20 +215,37 @@ def relative_entropy_terms(
     return np.where(p == 0, q, terms)
 
 
+#: Jensen-Shannon terms with |p − q| < (p + q)/3 (p and q within a factor 2, so that p − q is
+#: exact) are summed from their series; the others from `relative_entropy_terms`.
+_JS_NEAR = 1 / 3
+
+
 def jensen_shannon_terms(p: FloatArray, q: FloatArray) -> FloatArray:
     """Return the terms ``½ p ln(p/m) + ½ q ln(q/m)``, m = (p + q)/2, of JS(P, Q); each ≥ 0.
 
     With s = p + q and t = (p − q)/s the term is exactly (s/4)·f(t), where
     f(t) = (1 + t) ln(1 + t) + (1 − t) ln(1 − t) = t² + t⁴/6 + t⁶/15 + ... (all terms
-    positive). The midpoint m is never formed, so its rounding cannot swamp a divergence of
-    nearly equal distributions; near t = 0 the series is summed, elsewhere ``log1p``.
+    positive). Near t = 0 (|t| < 1/3, where p − q is exact) the series is summed, and the
+    midpoint m is never formed, so its rounding cannot swamp a divergence of nearly equal
+    distributions. Elsewhere f is a difference of terms of opposite signs that loses up to
+    3 bits near |t| = 1/2, 1 − t would lose most of its digits where q ≪ p, and the
+    rounding of p − q would count twice in t². There the term is the
+    sum ½ b(p, m) + ½ b(q, m) of the non-negative terms b(x, m) = x ln(x/m) − x + m of
+    `relative_entropy_terms` (the −x + m cancel between the two). The rounding of m counts
+    only to second order: the sum is stationary in m at m = (p + q)/2, and its error,
+    s·δ²/4 for m rounded by a factor 1 + δ, is far below the unit roundoff of the term.
     """
     with np.errstate(divide="ignore", invalid="ignore"):
-        total = p + q
-        t = (p - q) / total
-        far = weighted(1 + t, np.log1p(t)) + weighted(1 - t, np.log1p(-t))
-        near = t * t * _series_in_squares(t, lambda j: (j + 1) * (2 * j + 1))
-    terms = total / 4 * np.where(np.abs(t) < _NEAR, near, far)
+        total, difference = p + q, p - q
+        t = difference / total
+        # (s/4)·t² = (p − q)·t/4: the rounding of t counts once, not twice as in t·t
+        near = difference * t * _series_in_squares(t, lambda j: (j + 1) * (2 * j + 1))
+        near *= 0.25
+        middle = total / 2
+        far = relative_entropy_terms(p, middle, scratch=Scratch())
+        far = far + relative_entropy_terms(q, middle, scratch=Scratch())
+        far *= 0.5
+    terms = np.where(np.abs(t) < _JS_NEAR, near, far)
     return np.where((p == 0) & (q == 0), 0.0, terms)
 
 
@@ -238,6 +255,102 @@ def softplus(x: FloatArray) -> FloatArray:
     return result
 
 
+#: Rows whose maximum is at most this, and whose other terms sum to at least
+#: (classes · 2^−1015), take exp(z) unshifted: every term that matters is then a normal float
+#: (subnormal ones add up to less than 2⁻⁵⁹ of the sum), and a sum of up to 10⁸ of them
+#: cannot overflow.
+_DIRECT_MAXIMUM = 690.0
+_DIRECT_SMALLEST = 2.0**-1015
+_DIRECT_CLASSES = 10**8
+#: exp(z) is a normal float64 for z at least this.
+_NORMAL_EXP = -708.0
+
+
+def _shift(logits: FloatArray, maximum: FloatArray, out: FloatArray) -> FloatArray:
+    """``d = z − max z`` into ``out``, with ``d = 0`` for entries equal to an infinite maximum.
+
+    ``z − max z`` is NaN for z = max z = ±∞; for a finite maximum it is ±0.
+    """
+    with np.errstate(invalid="ignore", over="ignore"):  # inf − inf ties; 1e308 − (−1e308)
+        np.subtract(logits, maximum, out=out, dtype=out.dtype)
+        infinite = ~np.isfinite(maximum[:, 0])
+        if infinite.any():
+            equal = logits[infinite] == maximum[infinite]
+            out[infinite] = np.where(equal, 0.0, out[infinite])
+    return out
+
+
+def _shifted_exps(logits: FloatArray, maximum: FloatArray) -> FloatArray:
+    """``exp(z − max z)`` of float64 rows, with the rounding error of the subtraction restored.
+
+    ``d = fl(z − m)`` is off by up to half an ulp of d, and exp turns that absolute error
+    into a relative one: about 2⁻⁵⁴·|d|, hundreds of ulp for |d| near 700. The error
+    ``e = (z − m) − d`` is exact (TwoSum, Knuth), and exp(d + e) = exp(d)·(1 + e) to far
+    below the unit roundoff, since |e| < 2⁻⁴³. Where d or the inputs are infinite, e is 0.
+    """
+    shifted = _shift(logits, maximum, np.empty(logits.shape))
+    with np.errstate(invalid="ignore"):  # TwoSum of infinities; those errors are set to 0
+        part = shifted - logits  # the part of d that came from −m
+        error = logits - (shifted - part)
+        error -= part + maximum
+    error[~np.isfinite(error)] = 0.0
+    np.exp(shifted, out=shifted)
+    error *= shifted
+    shifted += error
+    return shifted
+
+
+def exp_rows(
+    logits: FloatArray, *, scratch: Scratch, every_entry: bool = False
+) -> tuple[FloatArray, NDArray[np.intp], FloatArray, FloatArray, FloatArray]:
+    """Exponentials of a 2-D chunk of logits, each row in a scale of its own.
+
+    Returns ``max z`` (rows, 1), the column of the first maximum of each row, a buffer ``e``
+    of ``scratch`` with the terms of every entry but the first maximum (which holds 0), the
+    term ``t`` of that maximum (rows, 1), and the sum ``σ`` of the others (rows, 1): so
+    exp(z_j − max z) = e_j / t, and S = σ / t is the sum without the maximum's exact 1,
+    left out so that a tiny S keeps its digits. Each is accurate to about an ulp: where
+    every exp(z) that matters is a normal float (the usual case), e = exp(z) and
+    t = exp(max z), so that no rounded argument is exponentiated; in other rows (a maximum
+    above 690, infinite or NaN logits, or terms that underflow) e = exp(z − max z) with the
+    subtraction's rounding error restored (`_shifted_exps`), and t = 1. With
+    ``every_entry`` each e_j / t is accurate, not only S: a row whose maximum is negative is
+    then also redone if some exp(z) is subnormal (exp(z − max z) may be normal; with a
+    maximum ≥ 0 it is subnormal too).
+    """
+    count, classes = logits.shape
+    rows, first = np.arange(count), np.argmax(logits, axis=-1)
+    maximum = widen(logits[rows, first])[:, None]
+    exps = scratch.array("exps", logits.shape)
+    with np.errstate(over="ignore", invalid="ignore"):  # such rows are redone below
+        np.exp(logits, out=exps, dtype=np.float64)
+        top = exps[rows, first][:, None]
+        exps[rows, first] = 0.0
+        total = np.sum(exps, axis=-1, keepdims=True)
+    smallest = classes * _DIRECT_SMALLEST
+    # The usual chunk passes on two reductions of one number per row; only others are searched.
+    direct = np.max(maximum) <= _DIRECT_MAXIMUM and np.min(total) >= smallest
+    if direct and every_entry and np.min(maximum) < 0:
+        direct = np.min(logits) >= _NORMAL_EXP
+    if not direct or classes > _DIRECT_CLASSES:
+        rows_direct = (maximum <= _DIRECT_MAXIMUM) & (total >= smallest) & (total < np.inf)
+        if every_entry:
+            low = np.min(logits, axis=-1, keepdims=True)
+            rows_direct &= (maximum >= 0) | (low >= _NORMAL_EXP)
+        redo = np.flatnonzero(~rows_direct[:, 0])
+        if redo.size:
+            z, highest = widen(logits[redo]), maximum[redo]
+            if logits.dtype == np.float64:
+                shifted = _shifted_exps(z, highest)
+            else:  # z − max z is exact to far below the unit roundoff of the narrower dtype
+                shifted = np.exp(_shift(z, highest, np.empty(z.shape)))
+            shifted[np.arange(redo.size), first[redo]] = 0.0
+            exps[redo] = shifted
+            top[redo] = 1.0
+            total[redo] = np.sum(shifted, axis=-1, keepdims=True)
+    return maximum, first, exps, top, total
+
+
 def max_shifted(
     logits: FloatArray, *, keep_shifted: bool = True, scratch: Scratch | None = None
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
@@ -245,26 +358,21 @@ def max_shifted(
 
     ``L = ln Σ exp(d)`` is computed as ``log1p`` of the sum without one copy of the maximum
     (whose term is exactly 1), so a loss that is tiny because one logit dominates is not
-    rounded to 0. Entries equal to the maximum get ``d = 0`` even when the maximum is
-    infinite: several +∞ logits share the mass equally, and a row of −∞ is the limit of
-    equal logits (uniform). Returns ``max z`` and ``L`` with shape (rows, 1), and ``d`` with
-    the chunk's shape, in the working dtype (float64 for float32 logits, so that ``d`` is
-    exact). Without ``keep_shifted`` the buffer of ``d`` is overwritten by ``exp(d)``. ``d``
-    is a buffer of ``scratch`` when one is given.
+    rounded to 0; the sum is that of `exp_rows`, accurate to about an ulp even where d is
+    in the hundreds. Entries equal to the maximum get ``d = 0`` even when the maximum is
+    infinite: several +∞ logits share the mass equally. A row of −∞ has no softmax: it gets
+    ``max z = −∞`` (so log-sum-exp is −∞) and ``d = 0``, and the callers that need a softmax
+    refuse it (`xent._softmax.softmax_shifted`). Returns ``max z`` and ``L`` with shape
+    (rows, 1), and ``d`` with the chunk's shape, in float64 (so that ``d`` is exact for
+    float32 logits). ``d`` is rounded, but only to half its own ulp: a quantity such as
+    ``d − L`` or ``L − d`` (both terms of one sign) keeps its accuracy. Without
+    ``keep_shifted``, d is not formed and the second value is a spent buffer. ``d`` is a
+    buffer of ``scratch`` when one is given.
     """
     scratch = scratch or Scratch()
-    rows, first = np.arange(logits.shape[0]), np.argmax(logits, axis=-1)
-    maximum = widen(logits[rows, first])[:, None]
-    work = maximum.dtype
-    with np.errstate(invalid="ignore", over="ignore"):  # inf − inf ties; 1e308 − (−1e308)
-        shifted = scratch.array("shifted", logits.shape, work)
-        np.subtract(logits, maximum, out=shifted, dtype=work)
-        infinite = ~np.isfinite(maximum[:, 0])
-        if infinite.any():  # z − max z is NaN for z = max z = ±∞; for a finite max it is ±0
-            equal = logits[infinite] == maximum[infinite]
-            shifted[infinite] = np.where(equal, 0.0, shifted[infinite])
-    exps = shifted if not keep_shifted else scratch.array("exps", logits.shape, work)
-    np.exp(shifted, out=exps)
-    exps[rows, first] = 0.0
-    log_total = np.log1p(np.sum(exps, axis=-1, keepdims=True))
+    maximum, _, exps, top, total = exp_rows(logits, scratch=scratch)
+    log_total = np.log1p(total / top)
+    if not keep_shifted:
+        return maximum, exps, log_total
+    shifted = _shift(logits, maximum, scratch.array("shifted", logits.shape))
     return maximum, shifted, log_total

@@ -7,11 +7,21 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from xent._chunks import Scratch, map_rows
-from xent._kernels import max_shifted
-from xent._validate import FloatArray, FloatOrArray, as_real_array, check_axis, output
+from xent._kernels import exp_rows, max_shifted
+from xent._validate import (
+    FloatArray,
+    FloatOrArray,
+    as_real_array,
+    check_axis,
+    floating_point_policy,
+    output,
+    position,
+)
 
 if TYPE_CHECKING:
-    from numpy.typing import ArrayLike
+    from collections.abc import Callable
+
+    from numpy.typing import ArrayLike, NDArray
 
 
 def logits_array(logits: ArrayLike, name: str, axis: int) -> tuple[FloatArray, int, np.dtype[Any]]:
@@ -26,23 +36,82 @@ def logits_array(logits: ArrayLike, name: str, axis: int) -> tuple[FloatArray, i
     return array, index, array.dtype
 
 
+class NoSoftmaxError(Exception):
+    """Raised by a row kernel whose chunk holds a row of logits that are all −inf.
+
+    The kernel does not know where its chunk lies; `rows_with_softmax` catches this and
+    names the row.
+    """
+
+
+def softmax_shifted(
+    logits: FloatArray, *, keep_shifted: bool = True, scratch: Scratch | None = None
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """`max_shifted` for a softmax: refuse a row of all −inf logits, which has none.
+
+    The check costs one comparison per row: only a row whose maximum is −inf is all −inf.
+    """
+    maximum, shifted, log_total = max_shifted(logits, keep_shifted=keep_shifted, scratch=scratch)
+    if np.isneginf(maximum).any():
+        raise NoSoftmaxError
+    return maximum, shifted, log_total
+
+
+def rows_with_softmax(
+    kernel: Callable[..., FloatArray],
+    arrays: list[FloatArray],
+    axis: int,
+    *,
+    kept: NDArray[np.bool_] | None = None,
+    **options: Any,
+) -> FloatArray:
+    """`map_rows` of a kernel that uses `softmax_shifted`: a row of all −inf logits raises.
+
+    The logits are ``arrays[0]``. The ValueError names the first such row among the ``kept``
+    rows (default all); rows that are not kept (ignored targets) may be all −inf: they are
+    given logits 0 instead, and the caller discards their values.
+    """
+    try:
+        return map_rows(kernel, arrays, axis, **options)
+    except NoSoftmaxError:
+        logits = arrays[0]
+        empty = np.max(logits, axis=axis) == -np.inf
+        bad = empty if kept is None else empty & kept
+        if bad.any():
+            row = f" row {position(bad)}" if bad.ndim else ""
+            message = f"logits{row} is all -inf; it has no softmax (its logsumexp is -inf)"
+            raise ValueError(message) from None
+        finite = np.where(np.expand_dims(empty, axis), 0.0, logits)
+        return map_rows(kernel, [finite, *arrays[1:]], axis, **options)
+
+
 def _logsumexp_rows(logits: FloatArray, *, scratch: Scratch) -> FloatArray:
     maximum, _, log_total = max_shifted(logits, keep_shifted=False, scratch=scratch)
     return (maximum + log_total)[:, 0]
 
 
 def _log_softmax_rows(logits: FloatArray, *, scratch: Scratch) -> FloatArray:
-    _, shifted, log_total = max_shifted(logits, scratch=scratch)
+    _, shifted, log_total = softmax_shifted(logits, scratch=scratch)
     shifted -= log_total
     return shifted
 
 
 def _softmax_rows(logits: FloatArray, *, scratch: Scratch) -> FloatArray:
-    _, shifted, log_total = max_shifted(logits, scratch=scratch)
-    shifted -= log_total
-    return np.exp(shifted, out=shifted)
+    """Each term of `exp_rows` divided by the sum of the row's terms: a few ulp per entry.
+
+    ``exp(z − logsumexp z)`` would exponentiate the rounding error of its argument, which
+    grows with the spread of the logits (hundreds of ulp for logits hundreds apart).
+    """
+    maximum, first, exps, top, total = exp_rows(logits, scratch=scratch, every_entry=True)
+    if np.isneginf(maximum).any():
+        raise NoSoftmaxError
+    total += top
+    exps /= total
+    exps[np.arange(len(first)), first] = (top / total)[:, 0]
+    return exps
 
 
+@floating_point_policy
 def logsumexp(x: ArrayLike, *, axis: int = -1) -> FloatOrArray:
     r"""Log of the sum of exponentials along ``axis``, without overflow or lost digits.
 
@@ -75,6 +144,11 @@ def logsumexp(x: ArrayLike, *, axis: int = -1) -> FloatOrArray:
     Shifting by the maximum prevents overflow; summing the other terms before adding the 1
     (with ``log1p``) keeps their contribution when it is far below the unit roundoff.
 
+    Accuracy: within 4 ulp of the exact value in float64 and 1 ulp in float32 (float32 is
+    computed in float64 and rounded once) for logits of any spread (checked against mpmath),
+    except where m < 0 and the result is near 0: m and the logarithm then cancel, and the error
+    is within 4 ulp of the logarithm, not of the result.
+
     Examples
     --------
     >>> from xent import logsumexp
@@ -89,6 +163,7 @@ def logsumexp(x: ArrayLike, *, axis: int = -1) -> FloatOrArray:
     return output(map_rows(_logsumexp_rows, [array], index), dtype)
 
 
+@floating_point_policy
 def log_softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
     r"""Logarithm of the softmax along ``axis``, computed without forming the softmax.
 
@@ -107,7 +182,8 @@ def log_softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
     Raises
     ------
     ValueError
-        If ``logits`` is empty or a scalar, or ``axis`` is out of range.
+        If ``logits`` is empty or a scalar, ``axis`` is out of range, or a row is all −inf
+        (it has no softmax; the error names the row).
     TypeError
         If ``logits`` is not an array of real numbers or ``axis`` is not an integer.
 
@@ -120,6 +196,9 @@ def log_softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
     A +inf logit takes all the probability (several share it equally); a −inf logit gets
     log-probability −inf, never NaN.
 
+    Accuracy: within 4 ulp of the exact value in float64 and 1 ulp in float32 (float32 is
+    computed in float64 and rounded once) for logits of any spread (checked against mpmath).
+
     Examples
     --------
     >>> from xent import log_softmax
@@ -129,9 +208,10 @@ def log_softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
     array([-inf,   0.])
     """
     array, index, dtype = logits_array(logits, "logits", axis)
-    return map_rows(_log_softmax_rows, [array], index, dtype=dtype)
+    return rows_with_softmax(_log_softmax_rows, [array], index, dtype=dtype)
 
 
+@floating_point_policy
 def softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
     r"""Softmax along ``axis``: turns real scores into a probability distribution.
 
@@ -150,7 +230,8 @@ def softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
     Raises
     ------
     ValueError
-        If ``logits`` is empty or a scalar, or ``axis`` is out of range.
+        If ``logits`` is empty or a scalar, ``axis`` is out of range, or a row is all −inf
+        (it has no softmax; the error names the row).
     TypeError
         If ``logits`` is not an array of real numbers or ``axis`` is not an integer.
 
@@ -164,6 +245,12 @@ def softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
     Subtracting the maximum changes nothing mathematically and keeps ``exp`` from
     overflowing: the naive formula gives NaN for logits [1000, 0].
 
+    Accuracy: each entry is a quotient of exponentials whose arguments are exact (the
+    rounding error of z − m, which exp would amplify to hundreds of ulp for logits hundreds
+    apart, is carried exactly where the shift is needed), within 4 ulp of the exact value in
+    float64 and 1 ulp in float32 (float32 is computed in float64 and rounded once) for
+    logits of any spread (checked against mpmath).
+
     Examples
     --------
     >>> from xent import softmax
@@ -173,4 +260,4 @@ def softmax(logits: ArrayLike, *, axis: int = -1) -> FloatArray:
     array([1., 0.])
     """
     array, index, dtype = logits_array(logits, "logits", axis)
-    return map_rows(_softmax_rows, [array], index, dtype=dtype)
+    return rows_with_softmax(_softmax_rows, [array], index, dtype=dtype)

@@ -59,5 +59,12 @@ def log_of_base(base: Base) -> float:
 
 
 def from_nats(nats: _T, log_base: float) -> _T:
-    """Express a value computed in nats in the unit whose ``ln(base)`` is ``log_base``."""
-    return nats if log_base == 1.0 else nats / log_base
+    """Express a value computed in nats in the unit whose ``ln(base)`` is ``log_base``.
+
+    In a unit smaller than the nat (base < e), a value near the largest float may overflow:
+    +inf is then the honest result, returned silently.
+    """
+    if log_base == 1.0:
+        return nats
+    with np.errstate(over="ignore"):
+        return nats / log_base

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import math
-from typing import Any, Literal, TypeAlias
+import numbers
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeAlias, TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 FloatArray: TypeAlias = NDArray[np.floating[Any]]
 #: What the public functions return: a plain float for a 0-d result, else an ndarray. Typed as
@@ -15,19 +21,97 @@ FloatOrArray: TypeAlias = Any
 Reduction: TypeAlias = Literal["none", "sum", "mean"]
 REDUCTIONS: tuple[str, ...] = ("none", "sum", "mean")
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
-def as_real_array(x: ArrayLike, name: str) -> FloatArray:
-    """Return ``x`` as a non-empty floating-point array; integers and booleans become float64."""
+
+def floating_point_policy(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run a public numeric function under the library's own `np.errstate`, whatever the caller's.
+
+    The library decides what each floating-point event means, so that a valid call returns the
+    same values under ``np.errstate(all="raise")`` as under NumPy's defaults: an underflow is
+    harmless (gradual underflow rounds correctly, and a value below the smallest subnormal is
+    0 to working precision) and a division by zero is the intended ±inf of ``log 0``; both are
+    ignored. Overflow and invalid operations still warn, so that one the library has not
+    foreseen shows (the tests turn warnings into errors); where an overflow is the honest
+    answer (+inf), or an invalid operation is resolved (``0 · inf`` terms), the code says so
+    with a local `np.errstate`.
+    """
+
+    @functools.wraps(function)
+    def under_policy(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with np.errstate(divide="ignore", under="ignore", over="warn", invalid="warn"):
+            return function(*args, **kwargs)
+
+    return under_policy
+
+
+def as_array(x: object, name: str) -> NDArray[Any]:
+    """Convert ``x`` to an ndarray once, refusing what would lose or misread information.
+
+    Strings, None and masked arrays raise TypeError (the mask would be silently dropped);
+    ragged sequences raise ValueError. An array of Python objects that are all real numbers
+    (``int`` of any size, ``float``, ``fractions.Fraction``, ``decimal.Decimal``) becomes
+    float64, each element rounded once by ``float()`` (one too large for float64 becomes ±inf,
+    as IEEE rounding does); any other object raises TypeError naming the first one.
+    """
     if x is None or isinstance(x, (str, bytes)):
         raise TypeError(f"{name} must be an array of real numbers, got {type(x).__name__}")
+    if isinstance(x, np.ma.MaskedArray):
+        raise TypeError(
+            f"{name} is a masked array, whose mask xent would silently drop; pass "
+            f"{name}.filled(value) to fill the masked entries, or {name}.compressed() to "
+            "drop them"
+        )
     try:
         array = np.asarray(x)
     except ValueError as error:  # ragged nested sequences
         raise ValueError(f"{name} must be a rectangular array of numbers: {error}") from None
+    if array.dtype.kind == "O":
+        return _exact_numbers_as_float64(array, name)
+    return array
+
+
+def _exact_numbers_as_float64(array: NDArray[np.object_], name: str) -> NDArray[np.float64]:
+    """Round an object array of real Python numbers (big ints, Fractions, Decimals) to float64."""
+    values = np.empty(array.shape, dtype=np.float64)
+    for index, element in np.ndenumerate(array):
+        if isinstance(element, (numbers.Real, Decimal)):
+            try:
+                values[index] = float(element)
+            except OverflowError:  # an int or Fraction beyond float64: IEEE rounds it to ±inf
+                positive = element > 0  # type: ignore[operator]  # (Real has no < in typeshed)
+                values[index] = math.inf if positive else -math.inf
+            except ValueError:  # a signalling NaN (Decimal("sNaN")) is a NaN all the same
+                values[index] = math.nan
+            continue
+        where = "[" + ", ".join(map(str, index)) + "]" if array.ndim else ""
+        raise TypeError(
+            f"{name} must be an array of real numbers, got dtype object with "
+            f"{name}{where} = {element!r} ({type(element).__name__}); convert it to a float64 "
+            "array of numbers (int, float, fractions.Fraction and decimal.Decimal are "
+            "converted, each rounded once)"
+        )
+    return values
+
+
+def as_real_array(x: ArrayLike, name: str) -> FloatArray:
+    """Return ``x`` as a non-empty float16, float32 or float64 array.
+
+    Integers and booleans become float64, and so do exact numbers (see `as_array`).
+    ``np.longdouble`` is refused: the library computes in float64, so a longdouble result
+    would carry float64's accuracy in a wider type; the caller is told to convert.
+    """
+    array = as_array(x, name)
     if array.dtype.kind in "biu":
         return _non_empty(array.astype(np.float64), name)
     if array.dtype.kind != "f":
         raise TypeError(f"{name} must be an array of real numbers, got dtype {array.dtype}")
+    if array.dtype.itemsize > 8:
+        raise TypeError(
+            f"{name} has dtype {array.dtype} (np.longdouble), which xent does not support: it "
+            f"computes in float64, so convert first, e.g. {name}.astype(np.float64)"
+        )
     return _non_empty(array, name)
 
 
@@ -37,29 +121,53 @@ def _non_empty(array: FloatArray, name: str) -> FloatArray:
     return array
 
 
-def result_dtype(*values: ArrayLike) -> np.dtype[Any]:
-    """Return the dtype of a result: that of the float inputs, float64 if there are none."""
-    floats = [value.dtype for value in map(np.asarray, values) if value.dtype.kind == "f"]
+def result_dtype(*inputs: tuple[object, FloatArray]) -> np.dtype[Any]:
+    """Return the dtype of a result from pairs (input as given, its checked array).
+
+    The result has the dtype of the floating-point arrays among the inputs (NumPy arrays and
+    scalars, or objects converting to an array of their own dtype), promoted together;
+    Python numbers and lists, and integer or boolean arrays, do not count, so that
+    ``pos_weight=2.0`` or a list of targets keeps a float32 loss float32. float64 if no input
+    counts. The input's own dtype is read, never converted again.
+    """
+    floats = []
+    for given, array in inputs:
+        if given is None or (
+            isinstance(given, (int, float, complex, list, tuple))
+            and not isinstance(given, np.generic)
+        ):
+            continue
+        kind = getattr(given, "dtype", array.dtype).kind
+        if kind == "f":
+            floats.append(array.dtype)
     return np.result_type(*floats) if floats else np.dtype(np.float64)
 
 
-def working_dtype(*arrays: FloatArray) -> np.dtype[Any]:
-    """Return the dtype to compute in: float64, or longdouble when an input is wider."""
-    widest = np.result_type(*arrays)
-    return np.dtype(np.longdouble) if widest.itemsize > 8 else np.dtype(np.float64)
-
-
 def output(value: FloatArray, dtype: np.dtype[Any]) -> FloatOrArray:
-    """Cast a result to the inputs' dtype; a 0-d result becomes a plain Python float."""
-    if value.ndim == 0:
-        return float(value)
-    return value.astype(dtype, copy=False)
+    """Round a float64 result once to the result's dtype; a 0-d result becomes a Python float.
+
+    The float of a 0-d result is that of the value rounded to ``dtype`` (a float32 scalar
+    result equals the float32 row of a batch, bit for bit). A value beyond the dtype's range
+    rounds to ±inf, silently: that is the honest result in that dtype.
+    """
+    with np.errstate(over="ignore"):
+        rounded = value.astype(dtype, copy=False)
+    return float(rounded) if rounded.ndim == 0 else rounded
 
 
-def _position(mask: NDArray[np.bool_]) -> str:
+def position(mask: NDArray[np.bool_]) -> str:
     """Return the index of the first True entry of ``mask``, written as ``[i, j]``."""
     index = np.unravel_index(int(np.argmax(mask)), mask.shape)
     return "[" + ", ".join(str(int(i)) for i in index) + "]"
+
+
+def first_bad_entry(array: NDArray[Any], bad: NDArray[np.bool_], name: str) -> str:
+    """Describe the first entry of ``array`` where ``bad`` is True, as ``name[i, j] = value``.
+
+    Error messages name one entry rather than printing a whole (possibly huge) array.
+    """
+    where = position(bad) if array.ndim else ""
+    return f"{name}{where} = {array[bad].flat[0].item()!r}"
 
 
 def check_probabilities(p: FloatArray, name: str) -> None:
@@ -72,7 +180,7 @@ def check_probabilities(p: FloatArray, name: str) -> None:
         return
     outside = (p < 0) | (p > 1)
     if outside.any():
-        where = _position(outside) if p.ndim else ""
+        where = position(outside) if p.ndim else ""
         value = float(p[outside].flat[0])
         raise ValueError(f"{name} must hold probabilities in [0, 1]; {name}{where} = {value!r}")
 
@@ -94,10 +202,10 @@ def row_sum_tolerance(dtype: np.dtype[Any]) -> float:
 def check_distribution(p: FloatArray, name: str, axis: int, *, counts_hint: bool) -> None:
     """Entries of ``p`` are probabilities and each row along ``axis`` sums to 1."""
     check_probabilities(p, name)
-    sums = np.sum(p, axis=axis, dtype=working_dtype(p))
+    sums = np.asarray(np.sum(p, axis=axis, dtype=np.float64))
     off = np.abs(sums - 1) > row_sum_tolerance(p.dtype)  # NaN rows are left to propagate
     if off.any():
-        row = _position(off) if sums.ndim else ""
+        row = position(off) if sums.ndim else ""
         total = sums[off].flat[0]
         hint = "; pass normalize=True to divide counts by their total" if counts_hint else ""
         raise ValueError(
@@ -106,16 +214,32 @@ def check_distribution(p: FloatArray, name: str, axis: int, *, counts_hint: bool
         )
 
 
+#: A power of two by which rows of huge counts or losses are scaled, exactly, before summing:
+#: their total then cannot overflow (a sum of up to 2**64 terms below 2**960).
+_DOWN = 2.0**-64
+
+
 def normalized_counts(p: FloatArray, name: str, axis: int) -> FloatArray:
-    """Divide non-negative finite counts by their total along ``axis``."""
-    negative = p < 0
-    if negative.any() or np.isinf(p).any():
-        bad = p[negative | np.isinf(p)].flat[0]
-        raise ValueError(f"{name} must hold non-negative finite counts; found {float(bad)!r}")
-    totals = np.sum(p, axis=axis, keepdims=True, dtype=working_dtype(p))
+    """Divide non-negative finite counts by their total along ``axis``, in float64.
+
+    The quotients stay float64 (a float32 or float16 result is then rounded once, at the
+    end). A row whose total overflows float64 (counts near 1e308) is scaled by a power of
+    two first, which is exact, so [1e308, 1e308] gives [0.5, 0.5] rather than zeros.
+    """
+    bad = (p < 0) | np.isinf(p)
+    if bad.any():
+        where = position(bad) if p.ndim else ""
+        value = float(p[bad].flat[0])
+        raise ValueError(f"{name} must hold non-negative finite counts; {name}{where} = {value!r}")
+    with np.errstate(over="ignore"):  # a total near 1e308 overflows: those rows are redone
+        totals = np.sum(p, axis=axis, keepdims=True, dtype=np.float64)
     if (totals == 0).any():
         raise ValueError(f"{name} has a row of counts that sums to 0 along axis {axis}")
-    normalized: FloatArray = (p / totals).astype(p.dtype, copy=False)
+    if np.isinf(totals).any():
+        scaled = p * np.where(np.isinf(totals), _DOWN, 1.0)
+        totals = np.sum(scaled, axis=axis, keepdims=True, dtype=np.float64)
+        p = scaled
+    normalized: FloatArray = np.divide(p, totals, dtype=np.float64)
     return normalized
 
 
@@ -186,7 +310,7 @@ def distributions(
     except ValueError:
         described = " and ".join(f"{name} with shape {checked[name].shape}" for name in names)
         raise ValueError(f"{described} cannot be broadcast together") from None
-    dtype = result_dtype(*arrays.values())
+    dtype = result_dtype(*((arrays[name], checked[name]) for name in names))
     if normalize:
         padded = {name: normalized_counts(array, name, index) for name, array in padded.items()}
     check = ChunkCheck(padded, index, counts_hint=not normalize)
@@ -202,10 +326,22 @@ def check_reduction(reduction: str) -> Reduction:
     return reduction  # type: ignore[return-value]
 
 
-def reduce(losses: FloatArray, reduction: Reduction) -> FloatArray:
-    """Apply a checked reduction: elementwise, total, or total divided by the count."""
-    if reduction == "sum":
-        return np.asarray(np.sum(losses))
+def reduce(losses: FloatArray, reduction: Reduction, count: float | None = None) -> FloatArray:
+    """Apply a checked reduction: elementwise, total, or total divided by ``count``.
+
+    ``count`` defaults to the number of losses. A total that overflows although every loss
+    is finite (losses near 1e308) is summed again scaled by a power of two, exactly, so the
+    mean of two losses of 1e308 is 1e308; a sum beyond float64 is +inf, silently.
+    """
+    if reduction == "none":
+        return losses
+    with np.errstate(over="ignore"):  # an overflowing total is redone below, or honest
+        total = np.sum(losses)
+        if np.isinf(total) and np.isfinite(np.max(losses)):
+            scaled = np.sum(losses * _DOWN)
+            if reduction == "mean":
+                scaled = scaled / (losses.size if count is None else count)
+            return np.asarray(scaled / _DOWN)
     if reduction == "mean":
-        return np.asarray(np.sum(losses) / losses.size)
-    return losses
+        total = total / (losses.size if count is None else count)
+    return np.asarray(total)
