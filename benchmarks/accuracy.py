@@ -14,7 +14,7 @@ float inputs. The error is in units of the last place of the exact value rounded
 result's dtype (float32 results in float32 ulp). Distributions are drawn on the grid of
 multiples of 2⁻⁵³ (2⁻²⁴ in float32), so that each row sums to exactly 1 and the reference
 needs no normalisation. The table gives the worst error found per function and dtype beside
-the bound the tests enforce (``xent._accuracy.ACCURACY_ULPS``); ``--show`` prints the worst
+the bound the tests enforce (``xent.numeric._accuracy.ACCURACY_ULPS``); ``--show`` prints the worst
 inputs. Which SIMD ``exp`` and ``log`` NumPy uses depends on the CPU, so the numbers can
 differ between machines; ``NPY_DISABLE_CPU_FEATURES`` emulates older CPUs.
 """
@@ -33,7 +33,7 @@ from mpmath import mp, mpf
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import xent
-from xent._accuracy import ACCURACY_ULPS, PERPLEXITY_ULPS_PER_NAT
+from xent.numeric._accuracy import ACCURACY_ULPS, PERPLEXITY_ULPS_PER_NAT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -359,7 +359,7 @@ def measure_distributions(
             computed = np.asarray(compute(p, q))
             exact = [[reference(a, b)] for a, b in zip(p64, q64, strict=True)]
             results[function, name].add(_rows_errors(computed[:, None], exact, dtype), label, shown)
-        for compute, nats in perplexities:  # exp(H): the error grows with H (see xent._accuracy)
+        for compute, nats in perplexities:  # exp(H): its error grows with H
             computed = np.asarray(compute(p, q))
             entropies = [nats(a, b) for a, b in zip(p64, q64, strict=True)]
             errors = _rows_errors(computed[:, None], [[mp.exp(h)] for h in entropies], dtype)

@@ -24,11 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache"
 
 
-def source_hash(*files: Path) -> str:
-    """Return a hash of the ``xent`` package's sources and of ``files``."""
+def source_hash(*files: Path, package: Path = ROOT / "xent") -> str:
+    """Return a hash of ``package``'s sources, in every subfolder, and of ``files``."""
     digest = hashlib.sha256()
-    for path in sorted([*(ROOT / "xent").glob("*.py"), *files]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted([*package.rglob("*.py"), *files]):
+        name = os.path.relpath(path, package.parent)
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -66,26 +67,3 @@ def cached(kind: str, key: object, compute: Callable[[], Any], *, directory: Pat
     partial.write_text(json.dumps(value), "utf-8")
     partial.replace(path)  # atomic: a reader never sees half an entry
     return value
-
-
-def verified_derivation(name: str, *, directory: Path | None = CACHE_DIR) -> str | None:
-    """Verify the ``xent.symbolic`` derivation ``name`` once per version of ``xent``.
-
-    Returns None when it verifies, else the reason it does not (its ``DerivationError``, or
-    that no derivation has that name).
-    """
-
-    def check() -> str | None:
-        from xent.symbolic import derivations  # noqa: PLC0415 (SymPy only when needed)
-
-        known = derivations()
-        if name not in known:
-            return f"no derivation named {name!r}; known: {', '.join(known)}"
-        try:
-            known[name].verify()
-        except ValueError as error:
-            return f"derivation {name} does not verify: {error}"
-        return None
-
-    result: str | None = cached("derivations", [name, source_hash()], check, directory=directory)
-    return result

@@ -14,11 +14,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docsite.cache import CACHE_DIR, cached, source_hash
+from docsite.editions import DEFAULT_LANGUAGE
 
 if TYPE_CHECKING:
     from xent.symbolic import Derivation
 
-__all__ = ["RULES_ZH", "in_chinese", "math_of", "untranslated", "untranslated_rules"]
+__all__ = [
+    "LANGUAGE",
+    "RULES_ZH",
+    "in_chinese",
+    "in_language",
+    "math_of",
+    "untranslated",
+    "untranslated_rules",
+]
+
+#: The edition whose words this module holds.
+LANGUAGE = "zh"
 
 #: Every rule of every derivation in `xent.symbolic`, in the Chinese edition's words.
 RULES_ZH = {
@@ -116,3 +128,23 @@ def in_chinese(derivation: Derivation) -> Derivation:
         raise KeyError(f"{derivation.title!r}: no Chinese text for the rules {missing}")
     steps = [replace(step, rule=RULES_ZH[step.rule]) for step in derivation.steps]
     return replace(derivation, steps=steps)
+
+
+def in_language(derivation: Derivation, language: str) -> Derivation:
+    """Return ``derivation`` with its rules in ``language``: as written for the default edition.
+
+    Examples
+    --------
+    >>> from xent.symbolic import gibbs_inequality
+    >>> in_language(gibbs_inequality(), "en").steps[0].rule
+    'definition of the KL divergence'
+    >>> in_language(gibbs_inequality(), "fr")
+    Traceback (most recent call last):
+    ...
+    KeyError: "no words for the rules of derivations in 'fr' (only 'zh')"
+    """
+    if language == DEFAULT_LANGUAGE:
+        return derivation
+    if language != LANGUAGE:
+        raise KeyError(f"no words for the rules of derivations in {language!r} (only {LANGUAGE!r})")
+    return in_chinese(derivation)

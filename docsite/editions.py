@@ -1,26 +1,31 @@
-"""The site's two editions: every English page ``x.md`` has a Chinese page ``x.zh.md``.
+"""The site's editions: every page ``x.md`` of the default language has ``x.<language>.md``.
 
-The pair must have the same sections: the Chinese page writes each heading's English id
-explicitly (``## 平均惊讶度 { #the-average-surprise }``), so that a link to
+The languages are those of the i18n plugin in ``mkdocs.yml``, the default first (English, then
+Simplified Chinese). A page and its translations must have the same sections: the Chinese page
+writes each heading's English id explicitly (``## 平均惊讶度 { #the-average-surprise }``), so
+that a link to
 ``entropy.md#the-average-surprise`` lands on the same section in either language, and the
 language switcher, which keeps the reader on the same page, keeps the sections in step.
-Nothing falls back to English: a page missing from either edition fails the build.
+Nothing falls back to English: a page missing from any edition fails the build.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import markdown
+import yaml
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
-    from pathlib import Path
 
 __all__ = [
-    "CHINESE",
-    "counterpart",
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "TRANSLATIONS",
+    "edition",
     "edition_errors",
     "heading_ids",
     "language_of",
@@ -29,32 +34,56 @@ __all__ = [
     "without_head_alternates",
 ]
 
-#: The suffix of a page of the Chinese edition.
-CHINESE = ".zh.md"
+MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+
+
+def site_languages(config_file: Path = MKDOCS_YML) -> tuple[str, ...]:
+    """Return the locales of the i18n plugin in ``config_file``, the default one first."""
+    config = yaml.safe_load(config_file.read_text("utf-8"))
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            languages = plugin["i18n"]["languages"]
+            default = [entry["locale"] for entry in languages if entry.get("default")]
+            others = [entry["locale"] for entry in languages if not entry.get("default")]
+            if len(default) != 1:
+                raise ValueError(f"{config_file}: the i18n plugin needs exactly one default")
+            return (*default, *others)
+    raise ValueError(f"{config_file}: no i18n plugin lists the site's languages")
+
+
+#: The site's languages, the default first, as ``mkdocs.yml`` lists them.
+LANGUAGES = site_languages()
+#: The language of the pages without a language suffix, served at ``/``.
+DEFAULT_LANGUAGE = LANGUAGES[0]
+#: The other languages, each served under ``/<language>/``.
+TRANSLATIONS = LANGUAGES[1:]
 
 
 def language_of(path: str) -> str:
-    """Return the language of a page, "zh" or "en", from its file name.
+    """Return the language of a page from its file name (``x.zh.md``: "zh").
 
     Examples
     --------
     >>> language_of("kl-divergence.zh.md"), language_of("kl-divergence.md")
     ('zh', 'en')
     """
-    return "zh" if path.endswith(CHINESE) else "en"
+    for language in TRANSLATIONS:
+        if path.endswith(f".{language}.md"):
+            return language
+    return DEFAULT_LANGUAGE
 
 
-def counterpart(page: str) -> str:
-    """Return the path of a page's edition in the other language.
+def edition(page: str, language: str) -> str:
+    """Return the path of a page's edition in ``language``.
 
     Examples
     --------
-    >>> counterpart("kl-divergence.md"), counterpart("kl-divergence.zh.md")
+    >>> edition("kl-divergence.md", "zh"), edition("kl-divergence.zh.md", "en")
     ('kl-divergence.zh.md', 'kl-divergence.md')
     """
-    if language_of(page) == "zh":
-        return f"{page[: -len(CHINESE)]}.md"
-    return f"{page.removesuffix('.md')}{CHINESE}"
+    own = language_of(page)
+    stem = page.removesuffix(".md" if own == DEFAULT_LANGUAGE else f".{own}.md")
+    return f"{stem}.md" if language == DEFAULT_LANGUAGE else f"{stem}.{language}.md"
 
 
 def heading_ids(
@@ -97,32 +126,27 @@ def _section_lines(text: str) -> list[int]:
 
 
 def missing_editions(docs_dir: Path) -> list[str]:
-    """Return the pages of ``docs_dir`` without their counterpart, as ``page:1: problem``."""
+    """Return the pages of ``docs_dir`` lacking an edition, as ``page:1: problem``."""
     pages = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
-    chinese = {page for page in pages if page.endswith(CHINESE)}
-    english = pages - chinese
     return [
-        f"{page}:1: has no Chinese edition {counterpart(page)}"
-        for page in sorted(english)
-        if counterpart(page) not in chinese
-    ] + [
-        f"{page}:1: has no English edition {counterpart(page)}"
-        for page in sorted(chinese)
-        if counterpart(page) not in english
+        f"{page}:1: has no edition in {language} ({edition(page, language)})"
+        for page in sorted(pages)
+        for language in LANGUAGES
+        if language != language_of(page) and edition(page, language) not in pages
     ]
 
 
 def section_errors(page: str, text: str, wanted: Sequence[str], found: Sequence[str]) -> list[str]:
-    r"""Compare a Chinese page's section ids (``found``) with its English page's (``wanted``).
+    r"""Compare a translated page's section ids (``found``) with its original's (``wanted``).
 
-    ``text`` is the Chinese page's Markdown, to name the line of the first difference.
+    ``text`` is the translated page's Markdown, to name the line of the first difference.
 
     Examples
     --------
     >>> section_errors("a.zh.md", "# 甲\n\n## 一\n", ["one"], ["_2"])[0][:44]
     "a.zh.md:3: section 1 has the id '_2' where a"
     """
-    original = counterpart(page)
+    original = edition(page, DEFAULT_LANGUAGE)
     lines = _section_lines(text)
     for position, (expected, actual) in enumerate(zip(wanted, found, strict=False)):
         if expected != actual:
@@ -143,14 +167,16 @@ def edition_errors(
 ) -> list[str]:
     """Return what breaks the pairing of the editions in ``docs_dir``, as ``page:line: problem``.
 
-    A page without its counterpart in the other language, or a Chinese page whose section
-    ids differ from its English page's. (The build compares the ids of the pages it renders
+    A page without its edition in another language, or a translated page whose section ids
+    differ from its original's. (The build compares the ids of the pages it renders
     instead, in its hooks.)
     """
     errors = missing_editions(docs_dir)
-    for path in sorted(docs_dir.rglob(f"*{CHINESE}")):
+    for path in sorted(docs_dir.rglob("*.md")):
         page = path.relative_to(docs_dir).as_posix()
-        original = docs_dir / counterpart(page)
+        if language_of(page) == DEFAULT_LANGUAGE:
+            continue
+        original = docs_dir / edition(page, DEFAULT_LANGUAGE)
         if original.is_file():
             text = path.read_text("utf-8")
             wanted = heading_ids(original.read_text("utf-8"), extensions, configs)

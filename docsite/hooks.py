@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -12,19 +13,22 @@ from mkdocs.plugins import event_priority
 
 from docsite import warmup
 from docsite.blocks import expand_blocks
-from docsite.cache import filled_by
+from docsite.cache import CACHE_DIR, filled_by
 from docsite.editions import (
-    counterpart,
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    TRANSLATIONS,
+    edition,
     language_of,
     missing_editions,
     section_errors,
     without_head_alternates,
 )
 from docsite.formulas import formula_tex, formulas
-from docsite.katex import CACHE_DIR, KatexError, KatexRenderer
+from docsite.katex import KatexError, KatexRenderer
 from docsite.katex_assets import KATEX_CSS, copy_katex_assets
 from docsite.math_html import MathPageError, math_to_text, render_arithmatex
-from docsite.search_editions import chinese_base, split_search_index
+from docsite.search_editions import edition_base, split_search_index
 from docsite.verify import strip_bindings, verify_page
 
 if TYPE_CHECKING:
@@ -42,20 +46,31 @@ log = logging.getLogger("mkdocs.plugins.xent.verify")
 SITE_CSS = "assets/xent.css"
 _ASSETS = Path(__file__).parent / "assets"
 
-# One Node process for every build of this `mkdocs build` or `mkdocs serve`, and one process
-# doing the SymPy work alongside (docsite/warmup.py).
-_renderer: KatexRenderer | None = None
-_warmup: subprocess.Popen[bytes] | None = None
+#: Material's search dialog's accessible name, in each language of the site.
+SEARCH_LABELS = {"en": "Search", "zh": "搜索"}
+if missing := set(LANGUAGES) - SEARCH_LABELS.keys():
+    raise PluginError(f"docsite/hooks.py: no search label for the languages {sorted(missing)}")
 
-# The section ids of each English page, by its path, to compare its Chinese page's with.
-_english_sections: dict[str, list[str]] = {}
+
+@dataclass
+class BuildState:
+    """What the hooks keep across the pages of a build, and the builds of `mkdocs serve`."""
+
+    #: One Node process for every build of this command (it starts at the first formula).
+    renderer: KatexRenderer | None = None
+    #: The process doing the SymPy work alongside the build (docsite/warmup.py).
+    warmup: subprocess.Popen[bytes] | None = None
+    #: The section ids of each page of the default language, to compare its translations with.
+    sections: dict[str, list[str]] = field(default_factory=dict)
+
+
+_state = BuildState()
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:  # noqa: ARG001
     """Start the SymPy warm-up; make the renderer (Node starts at the first uncached formula)."""
-    global _renderer, _warmup  # noqa: PLW0603 (kept across the rebuilds of `mkdocs serve`)
-    _warmup = warmup.start()
-    _renderer = KatexRenderer(cache_dir=CACHE_DIR)
+    _state.warmup = warmup.start()
+    _state.renderer = KatexRenderer(cache_dir=CACHE_DIR / "katex")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -67,8 +82,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    """Check that both editions have every page (once per build: English is built first)."""
-    if config.theme["language"] == "en":
+    """Check that every edition has every page (once: the default language is built first)."""
+    if config.theme["language"] == DEFAULT_LANGUAGE:
         for error in missing_editions(Path(config.docs_dir)):
             log.error(error)
 
@@ -91,15 +106,16 @@ def _plain_toc(items: list[AnchorLink], renderer: KatexRenderer) -> None:
 @event_priority(-100)  # last, so that anything reading the TeX in the HTML sees it first
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:  # noqa: ARG001
     """Render the page's math; a KaTeX error or unconverted TeX fails the build."""
-    if _renderer is None:
+    renderer = _state.renderer
+    if renderer is None:
         raise PluginError("the KaTeX hook was not started (on_startup did not run)")
     try:
         html = render_arithmatex(
-            html, _renderer, page=page.file.src_uri, source=page.file.content_string
+            html, renderer, page=page.file.src_uri, source=page.file.content_string
         )
         if page.title:
-            page.title = math_to_text(page.title, _renderer)
-        _plain_toc(page.toc.items, _renderer)
+            page.title = math_to_text(page.title, renderer)
+        _plain_toc(page.toc.items, renderer)
     except (MathPageError, KatexError) as error:
         raise PluginError(str(error)) from None
     _compare_sections(page)
@@ -113,33 +129,32 @@ def _section_ids(items: list[AnchorLink]) -> list[str]:
 
 
 def _compare_sections(page: Page) -> None:
-    """Keep an English page's section ids; check a Chinese page's against them."""
+    """Keep an original page's section ids; check a translated page's against them."""
     path = page.file.src_uri
-    if language_of(path) == "en":
-        _english_sections[path] = _section_ids(page.toc.items)
+    if language_of(path) == DEFAULT_LANGUAGE:
+        _state.sections[path] = _section_ids(page.toc.items)
         return
-    english = _english_sections.get(counterpart(path))
-    if english is not None:  # else the page is missing, which on_pre_build reports
+    original = _state.sections.get(edition(path, DEFAULT_LANGUAGE))
+    if original is not None:  # else the page is missing, which on_pre_build reports
         found = _section_ids(page.toc.items)
-        for error in section_errors(path, page.file.content_string, english, found):
+        for error in section_errors(path, page.file.content_string, original, found):
             log.error(error)
 
 
 # Material's search dialog has role="dialog" but no accessible name (axe: aria-dialog-name).
 _SEARCH_DIALOG = 'class="md-search" data-md-component="search" role="dialog"'
-_SEARCH_NAME = {"en": "Search", "zh": "搜索"}
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:  # noqa: ARG001
-    """Name Material's search dialog; a Chinese page searches the Chinese edition's index."""
+    """Name Material's search dialog; a translated page searches its own edition's index."""
     output = without_head_alternates(output)
     if _SEARCH_DIALOG not in output:
         raise PluginError(f"{page.file.src_uri}: Material's search dialog markup has changed")
     language = language_of(page.file.src_uri)
     output = output.replace(
-        _SEARCH_DIALOG, f'{_SEARCH_DIALOG} aria-label="{_SEARCH_NAME[language]}"', 1
+        _SEARCH_DIALOG, f'{_SEARCH_DIALOG} aria-label="{SEARCH_LABELS[language]}"', 1
     )
-    return chinese_base(output) if language == "zh" else output
+    return output if language == DEFAULT_LANGUAGE else edition_base(output, f"{language}/")
 
 
 @event_priority(-110)  # after the i18n plugin (-100) has built Chinese and merged the indexes
@@ -147,7 +162,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Copy KaTeX's and the site's stylesheets into the site; give each edition its index."""
     copy_katex_assets(Path(config.site_dir))
     shutil.copyfile(_ASSETS / "xent.css", Path(config.site_dir) / SITE_CSS)
-    split_search_index(Path(config.site_dir))
+    for language in TRANSLATIONS:
+        split_search_index(Path(config.site_dir), f"{language}/")
     try:
         formulas()  # every registered formula checked (by the warm-up, as a rule)
     except ValueError as error:
@@ -156,9 +172,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def on_shutdown() -> None:
     """Stop the Node process and the warm-up."""
-    if _renderer is not None:
-        _renderer.close()
-    if _warmup is not None:
-        _warmup.terminate()
-        _warmup.wait()
+    if _state.renderer is not None:
+        _state.renderer.close()
+    if _state.warmup is not None:
+        _state.warmup.terminate()
+        _state.warmup.wait()
     filled_by(None)

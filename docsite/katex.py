@@ -20,6 +20,8 @@ import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from docsite.cache import ROOT
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from types import TracebackType
@@ -27,21 +29,14 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 __all__ = [
-    "CACHE_DIR",
     "KatexError",
     "KatexRenderer",
     "KatexUnavailableError",
     "katex_dist",
 ]
 
-#: The repository root: where ``package.json`` and ``node_modules/`` are.
-ROOT = Path(__file__).resolve().parent.parent
-
 #: The Node program that renders; its contents are part of the disk-cache key.
 RENDER_SCRIPT = Path(__file__).resolve().parent / "katex_render.mjs"
-
-#: The disk cache that MkDocs builds use (gitignored).
-CACHE_DIR = ROOT / ".cache" / "katex"
 
 _SETUP_HINT = "run `npm ci` in the repository root (scripts/setup does it)"
 
@@ -105,7 +100,7 @@ class KatexRenderer:
     Parameters
     ----------
     cache_dir : pathlib.Path, optional
-        Directory for the disk cache, e.g. `CACHE_DIR`. ``None`` (the default) keeps
+        Directory for the disk cache (the build's is ``.cache/katex``). ``None`` (the default) keeps
         results in memory only.
     node : str, default "node"
         The Node executable (a name looked up on ``PATH``, or a path).

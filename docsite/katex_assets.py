@@ -6,7 +6,8 @@ import re
 import shutil
 from typing import TYPE_CHECKING
 
-from docsite.katex import ROOT, katex_dist
+from docsite.cache import ROOT
+from docsite.katex import katex_dist
 
 if TYPE_CHECKING:
     from pathlib import Path

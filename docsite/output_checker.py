@@ -26,7 +26,7 @@ import re
 
 __all__ = ["CONTRACT_ULPS", "DECIMAL", "FULL_REPR_DIGITS", "ContractChecker", "significant_digits"]
 
-#: The accuracy of xent's float64 results, in units in the last place (numeric.md: "a few ulp").
+#: The accuracy of xent's float64 results, in units in the last place (`xent.ACCURACY_ULPS`).
 CONTRACT_ULPS = 4
 
 #: A float64 ``repr`` with this many significant digits or more carries the last bits of the

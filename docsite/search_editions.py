@@ -1,10 +1,10 @@
 """One search index per edition: English pages search English, Chinese pages search Chinese.
 
-The i18n plugin builds the English edition, then the Chinese one, into the same site, and
-at the end writes one ``search/search_index.json`` that mixes both (an English query would
-find Chinese pages, and the other way round). `split_search_index` moves the Chinese
-entries to ``zh/search/search_index.json``, with addresses relative to ``zh/``, and
-`chinese_base` points each Chinese page's ``base`` (from which Material's search finds
+The i18n plugin builds the default edition, then each translation, into the same site, and
+at the end writes one ``search/search_index.json`` that mixes them (an English query would
+find Chinese pages, and the other way round). `split_search_index` moves the entries of the
+edition under ``zh/`` to ``zh/search/search_index.json``, with addresses relative to ``zh/``,
+and `edition_base` points each of its pages' ``base`` (from which Material's search finds
 ``search/search_index.json``) at ``zh/``.
 """
 
@@ -17,18 +17,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["chinese_base", "split_search_index"]
+__all__ = ["edition_base", "split_search_index"]
 
 _INDEX = "search/search_index.json"
 _BASE = re.compile(r'("base": ")([^"]*)(")')
 
 
-def chinese_base(page_html: str, prefix: str = "zh/") -> str:
-    """Point a Chinese page's Material ``base`` at the Chinese edition's root.
+def edition_base(page_html: str, prefix: str) -> str:
+    """Point the Material ``base`` of a page of the edition under ``prefix`` at its root.
 
     Examples
     --------
-    >>> chinese_base('<script id="__config">{"base": "../..", "features": []}</script>')
+    >>> edition_base('<script id="__config">{"base": "../..", "features": []}</script>', "zh/")
     '<script id="__config">{"base": "../../zh/", "features": []}</script>'
     """
     html, count = _BASE.subn(rf"\g<1>\g<2>/{prefix}\g<3>", page_html, count=1)
@@ -37,7 +37,7 @@ def chinese_base(page_html: str, prefix: str = "zh/") -> str:
     return html
 
 
-def split_search_index(site_dir: Path, prefix: str = "zh/") -> int:
+def split_search_index(site_dir: Path, prefix: str) -> int:
     """Move the entries under ``prefix`` from the site's search index into the edition's own.
 
     Safe to run more than once (a run with nothing under ``prefix`` changes nothing); returns

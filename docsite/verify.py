@@ -1,11 +1,11 @@
 r"""Verify a page: every digit under ``docs/`` must be accounted for by a computation.
 
-The rules (also stated on the site's "How this site is checked" notes):
+The rules (the home page tells readers, in brief, what is checked):
 
 - ``pycon`` blocks are doctests: each example runs and must print what is shown, compared by
   `docsite.output_checker.ContractChecker` (text exactly, decimal numbers to within the
   accuracy contract, so the page holds on every CPU). A shown number may have at most
-  `MAX_SHOWN_DIGITS` significant digits.
+  ``docsite.blocks.MAX_SHOWN_DIGITS`` significant digits.
 - ``python`` blocks run (they define what later examples and prose use) and may not print
   anything, since nothing would compare it.
 - Any other block (``sh``, ``text``, or a Python block whose info string says ``unverified``)
@@ -18,7 +18,8 @@ The rules (also stated on the site's "How this site is checked" notes):
   address, not a number, and is not scanned.
 - A ``derivation`` block names a derivation of ``xent.symbolic``, which must verify; the
   build shows it as an ``align*`` block. A ``figure`` block names a figure of
-  ``docsite/figures.py`` (drawn from ``xent``) and gives its caption, which may hold no digit.
+  ``docsite/figures/`` (drawn from ``xent``) and gives its caption, which may hold no digit.
+  What each kind of block does is one entry of `docsite.blocks.KINDS`.
 - A formula either matches a registered formula (which ``xent.symbolic`` has verified) or is
   notation: no digits and no signs or relations (``+ - = < >`` and their TeX commands).
 
@@ -26,15 +27,12 @@ Code and binding expressions run in document order in one namespace per page, wh
 empty: the code sees only what the page imports, as when a reader pastes it. Binding
 expressions may also use `BINDING_NAMES` (xent's public names and ``math``'s functions).
 Their results are cached by the hash of the page's code and expressions (plus the sources of
-``xent`` and of this verifier), so the Chinese edition of a page, with the same code, runs
+``xent`` and of ``docsite``), so the Chinese edition of a page, with the same code, runs
 nothing again.
 """
 
 from __future__ import annotations
 
-import contextlib
-import doctest
-import io
 import json
 import math
 import re
@@ -45,13 +43,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 import xent
-from docsite.cache import CACHE_DIR, cached, source_hash, verified_derivation
-from docsite.derivations_zh import untranslated_rules
+from docsite.blocks import KINDS
+from docsite.cache import CACHE_DIR, cached, source_hash
 from docsite.editions import language_of
-from docsite.figures import FIGURES
 from docsite.markdown_scan import CodeBlock, Page, scan
 from docsite.numbers import NUMBER, format_like, matches
-from docsite.output_checker import DECIMAL, ContractChecker, significant_digits
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -65,11 +61,8 @@ _SIGNS = re.compile(r"[-+=<>−±∓≈≤≥]|\\(?:pm|mp|le|ge|leq|geq|lt|gt|ne
 LINK_TARGET = re.compile(
     r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)|<https?://[^>\s]+>"
 )
-_EXECUTED = frozenset({"python", "pycon", "derivation", "figure"})
-#: The most significant digits an example's shown output may have. Results are accurate to
-#: ``CONTRACT_ULPS`` (about 15 digits) on every CPU; twelve leave room for the rounding of the
-#: shown digits to come out the same on each, so a reader sees what the page shows.
-MAX_SHOWN_DIGITS = 12
+#: The kind of event a binding is, beside the kinds of block (`docsite.blocks.KINDS`).
+_BINDING_EVENT = "bind"
 
 
 @dataclass
@@ -110,94 +103,6 @@ BINDING_NAMES: dict[str, Any] = {
 }
 
 
-class _Runner(doctest.DocTestRunner):
-    """A doctest runner that records each failure with its line on the page."""
-
-    def __init__(self, first_line: int) -> None:
-        super().__init__(checker=ContractChecker(), optionflags=0, verbose=False)
-        self.first_line = first_line
-        self.failures_seen: list[tuple[int, str]] = []
-
-    def _record(self, example: doctest.Example, message: str) -> None:
-        source = example.source.strip()
-        self.failures_seen.append((self.first_line + example.lineno, f">>> {source}\n{message}"))
-
-    def report_failure(
-        self, out: Any, test: doctest.DocTest, example: doctest.Example, got: str
-    ) -> None:
-        """Record an example whose output differs from what the page shows."""
-        del out, test
-        self._record(example, f"the page shows:\n{example.want}the build prints:\n{got}")
-
-    def report_unexpected_exception(
-        self, out: Any, test: doctest.DocTest, example: doctest.Example, exc_info: Any
-    ) -> None:
-        """Record an example that raised where the page shows no traceback."""
-        del out, test
-        error = exc_info[1]
-        self._record(example, f"raised {type(error).__name__}: {error}")
-
-
-def _run_pycon(block: CodeBlock, namespace: dict[str, Any]) -> tuple[int, list[tuple[int, str]]]:
-    examples = doctest.DocTestParser().get_examples(block.code)
-    runner = _Runner(block.line)
-    test = doctest.DocTest(examples, namespace, "page", None, 0, None)
-    runner.run(test, out=lambda _: None, clear_globs=False)
-    namespace.update(test.globs)  # DocTest works on a copy; later blocks and prose see its names
-    return len(examples), runner.failures_seen
-
-
-def _run_python(block: CodeBlock, namespace: dict[str, Any]) -> list[tuple[int, str]]:
-    printed = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(printed):
-            exec(compile(block.code, f"page:{block.line}", "exec"), namespace)  # noqa: S102
-    except Exception as error:  # noqa: BLE001 (any error in a page's code is the page's problem)
-        return [(block.line, f"python block raised {type(error).__name__}: {error}")]
-    if printed.getvalue():
-        return [(block.line, "python block prints output that the page does not show; use pycon")]
-    return []
-
-
-def _check_shown_precision(block: CodeBlock) -> list[tuple[int, str]]:
-    """Report each number in a pycon block's shown output with more than 12 significant digits."""
-    problems = []
-    for example in doctest.DocTestParser().get_examples(block.code):
-        for number in DECIMAL.findall(example.want):
-            if significant_digits(number) > MAX_SHOWN_DIGITS:
-                line = block.line + example.lineno + 1
-                message = (
-                    f"{number} shows {significant_digits(number)} significant digits; the last "
-                    f"ones depend on the CPU: print at most {MAX_SHOWN_DIGITS} (round or format)"
-                )
-                problems.append((line, message))
-    return problems
-
-
-def _check_derivation(block: CodeBlock) -> list[tuple[int, str]]:
-    problem = verified_derivation(block.code.strip())
-    return [] if problem is None else [(block.line, problem)]
-
-
-def _untranslated_rules(name: str, line: int) -> list[tuple[int, str]]:
-    missing = untranslated_rules(name.strip())
-    return [
-        (line, f"no Chinese text for the rule {rule!r} (docsite/derivations_zh.py)")
-        for rule in missing
-    ]
-
-
-def _check_figure(block: CodeBlock) -> list[tuple[int, str]]:
-    name, _, caption = block.code.strip().partition("\n")
-    if name.strip() not in FIGURES:
-        return [(block.line, f"no figure named {name.strip()!r}; known: {', '.join(FIGURES)}")]
-    if not caption.strip():
-        return [(block.line, f"figure {name.strip()} needs a caption on the lines after its name")]
-    if re.search(r"\d", caption):
-        return [(block.line, "a figure caption may not contain digits (nothing checks them)")]
-    return []
-
-
 def _value(expression: str, namespace: dict[str, Any]) -> list[float] | str:
     """Evaluate a binding; return its value as a list of floats, or an error message."""
     try:
@@ -213,17 +118,10 @@ def _execute(program: list[tuple[str, str, int]]) -> list[Any]:
     namespace: dict[str, Any] = {"__name__": "__main__"}
     results: list[Any] = []
     for kind, text, line in program:
-        block = CodeBlock(kind, "", text, line)
-        if kind == "pycon":
-            results.append(_run_pycon(block, namespace))
-        elif kind == "derivation":
-            results.append(_check_derivation(block))
-        elif kind == "figure":
-            results.append(_check_figure(block))
-        elif kind == "python":
-            results.append(_run_python(block, namespace))
-        else:
+        if kind == _BINDING_EVENT:
             results.append(_value(text, namespace))
+        else:
+            results.append(KINDS[kind].run(CodeBlock(kind, "", text, line), namespace))
     return results
 
 
@@ -232,7 +130,7 @@ _MEMORY: dict[str, list[Any]] = {}
 
 def _cached_execute(program: list[tuple[str, str, int]], cache_dir: Path | None) -> list[Any]:
     """Run ``program``, or return its results from memory or from ``cache_dir``."""
-    key = [source_hash(Path(__file__)), program]
+    key = [source_hash(*Path(__file__).parent.rglob("*.py")), program]
     memory_key = json.dumps(key)
     if memory_key not in _MEMORY:
         results = cached("pages", key, lambda: _json(_execute(program)), directory=cache_dir)
@@ -336,17 +234,14 @@ def verify_page(
     results = _cached_execute([(kind, text, line) for _, kind, text, line in events], cache_dir)
     accounted = [False] * len(prose)
     for (position, kind, code, line), result in zip(events, results, strict=True):
-        if kind == "pycon":
+        if kind != _BINDING_EVENT:
             count, problems = result
             report.examples += count
-            report.problems += [tuple(problem) for problem in problems]
+            report.problems += [(number, message) for number, message in problems]
             report.blocks += 1
-        elif kind in {"python", "derivation", "figure"}:
-            report.problems += [tuple(problem) for problem in result]
-            report.blocks += 1
-            report.formulas += kind == "derivation"
-            if kind == "derivation" and not result and language_of(page) == "zh":
-                report.problems += _untranslated_rules(code, line)
+            report.formulas += KINDS[kind].formula
+            block = CodeBlock(kind, "", code, line)
+            report.problems += KINDS[kind].check(block, language_of(page))
         else:
             start, written = _bound_text(prose, position)
             binding_end = prose.index("}", position) + 1
@@ -368,17 +263,15 @@ def _events(scanned: Page, report: Report) -> list[tuple[int, str, str, int]]:
     events: list[tuple[int, str, str, int]] = []
     offsets = [0, *(m.end() for m in re.finditer("\n", scanned.source))]
     for block in scanned.code:
-        if block.language in _EXECUTED and "unverified" not in block.info:
+        if block.language in KINDS and "unverified" not in block.info:
             events.append((offsets[block.line - 1], block.language, block.code, block.line))
-            if block.language == "pycon":
-                report.problems += _check_shown_precision(block)
         else:
             report.unverified += 1
             if re.search(r"\d", block.code):
                 report.problems.append((block.line, "unverified code block contains digits"))
     for binding in BINDING.finditer(scanned.prose):
         line = scanned.line_of(binding.start())
-        events.append((binding.start(), "bind", binding["expr"], line))
+        events.append((binding.start(), _BINDING_EVENT, binding["expr"], line))
     return sorted(events)
 
 

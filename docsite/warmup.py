@@ -17,16 +17,24 @@ import subprocess
 import sys
 from pathlib import Path
 
-from docsite.blocks import derivation_latex
-from docsite.cache import CACHE_DIR, ROOT, filled_by, verified_derivation
+from docsite.blocks import derivation_latex, verified_derivation
+from docsite.cache import CACHE_DIR, ROOT, filled_by
 from docsite.derivations_zh import untranslated_rules
+from docsite.editions import LANGUAGES, TRANSLATIONS
 from docsite.figures import FIGURES, svg
 from docsite.formulas import formula_tex, formulas
 
 __all__ = ["KINDS", "start", "warm"]
 
 #: The kinds of cache entries the warm-up computes.
-KINDS = ("formula-tex", "derivations", "untranslated", "derivation-latex", "figures-zh", "formulas")
+KINDS = (
+    "formula-tex",
+    "derivations",
+    "untranslated",
+    "derivation-latex",
+    *(f"figures-{language}" for language in TRANSLATIONS),
+    "formulas",
+)
 
 
 def warm(directory: Path) -> None:
@@ -37,11 +45,12 @@ def warm(directory: Path) -> None:
     for name in derivations():
         verified_derivation(name, directory=directory)
         untranslated_rules(name, directory=directory)
-        for language in ("en", "zh"):
+        for language in LANGUAGES:
             with contextlib.suppress(KeyError):  # an untranslated rule: the page reports it
                 derivation_latex(name, language, directory=directory)
-    for figure in FIGURES:  # the Chinese edition's, which the build needs after the English
-        svg(figure, "zh", directory=directory)
+    for language in TRANSLATIONS:  # the build draws the default edition's figures itself
+        for figure in FIGURES:
+            svg(figure, language, directory=directory)
     formulas(directory)  # the build needs the verdict only at its end
 
 

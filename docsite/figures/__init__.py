@@ -64,7 +64,7 @@ def svg(name: str, language: str = "en", *, directory: Path | None = CACHE_DIR) 
     >>> image.startswith("<svg") and "currentColor" in image and image == svg("binary_entropy")
     True
     """
-    key = ["figure", name, language, source_hash(*Path(__file__).parent.glob("*.py"))]
+    key = ["figure", name, language, source_hash(*Path(__file__).parent.rglob("*.py"))]
     drawn: str = cached(
         f"figures-{language}", key, lambda: _draw(name, language), directory=directory
     )

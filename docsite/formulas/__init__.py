@@ -41,7 +41,7 @@ def _check_all() -> dict[str, str]:
 
 
 def _key() -> str:
-    return source_hash(*Path(__file__).parent.glob("*.py"))
+    return source_hash(*Path(__file__).parent.rglob("*.py"))
 
 
 @cache

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import Formula, agrees, check_derivation, identity
+from docsite.formulas.kinds import Formula, agrees, check_derivation, close_to, identity
 from xent import symbolic
-from xent.symbolic_notation import CrossEntropy, Sigmoid, Softmax
+from xent.symbolic import CrossEntropy, Sigmoid, Softmax
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -44,11 +44,6 @@ MODEL = sympy.Function("Q", positive=True)
 
 _T = sympy.Symbol("t", real=True)
 _SIGMOID = sympy.Lambda(_T, 1 / (1 + sympy.exp(-_T)))
-
-
-def _close(name: str, exact: Any, computed: float) -> None:
-    if not math.isclose(float(exact), float(computed), rel_tol=1e-12, abs_tol=1e-300):
-        raise ValueError(f"formula {name}: {float(exact)!r} by SymPy, {computed!r} by xent")
 
 
 def _exact(expr: Any) -> Any:
@@ -101,21 +96,21 @@ def _check_softmax(name: str, relation: Any) -> None:
         computed = xent.softmax([float(v) for v in logits])
         for n in range(len(logits)):
             exact = _at_logits(relation.rhs.subs(k, n + 1), logits)
-            _close(name, _exact(exact), float(computed[n]))
+            close_to(name, _exact(exact), float(computed[n]))
 
 
 def _check_log_softmax_loss(name: str, relation: Any) -> None:
     for logits, label in _LOGIT_POINTS:
         exact = _at_logits(relation.rhs.subs(y, label + 1), logits)
         computed = xent.softmax_cross_entropy([float(v) for v in logits], label)
-        _close(name, _exact(exact), computed)
+        close_to(name, _exact(exact), computed)
 
 
 def _check_logsumexp_shift(name: str, relation: Any) -> None:
     for logits, _ in _LOGIT_POINTS:
         for shift in (max(logits), 0, R(7, 3)):
             exact = _at_logits(relation.rhs.subs(SHIFT, shift), logits)
-            _close(name, _exact(exact), xent.logsumexp([float(v) for v in logits]))
+            close_to(name, _exact(exact), xent.logsumexp([float(v) for v in logits]))
 
 
 def _check_negative_log_likelihood(name: str, relation: Any) -> None:
@@ -129,7 +124,7 @@ def _check_negative_log_likelihood(name: str, relation: Any) -> None:
         empirical = [labels.count(c) / size for c in range(len(model))]
         cross_entropy = xent.cross_entropy(empirical, [float(q) for q in model])
         rhs = relation.rhs.subs(N, size).replace(CrossEntropy, lambda *_, h=cross_entropy: h)
-        _close(name, _exact(lhs), float(rhs))
+        close_to(name, _exact(lhs), float(rhs))
 
 
 def _check_label_smoothing(name: str, relation: Any) -> None:
@@ -146,7 +141,7 @@ def _check_label_smoothing(name: str, relation: Any) -> None:
             expected = xent.softmax_cross_entropy(
                 [float(v) for v in logits], label, label_smoothing=float(smoothing)
             )
-            _close(name, computed, expected)
+            close_to(name, computed, expected)
 
 
 def _one_hot_model(Q_y: float) -> float:
@@ -227,7 +222,7 @@ def _check_multi_label(name: str, relation: Any) -> None:
         computed = xent.binary_cross_entropy(
             [float(v) for v in labels], [float(v) for v in probabilities], reduction="sum"
         )
-        _close(name, _exact(expr), computed)
+        close_to(name, _exact(expr), computed)
 
 
 _POINTS_ZY = [

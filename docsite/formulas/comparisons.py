@@ -13,8 +13,7 @@ import sympy  # type: ignore[import-untyped]
 
 import xent
 from docsite.formulas.kinds import Formula, agrees, defined
-from xent.derivation import Derivation, Step
-from xent.symbolic_notation import CrossEntropy, Entropy, KLDivergence
+from xent.symbolic import CrossEntropy, Derivation, Entropy, KLDivergence, Step
 
 P, Q = sympy.symbols("P Q")
 _i = sympy.Symbol("i", integer=True, positive=True)

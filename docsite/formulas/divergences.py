@@ -7,7 +7,7 @@ import sympy  # type: ignore[import-untyped]
 import xent
 from docsite.formulas.kinds import Formula, defined, derived
 from xent import symbolic
-from xent.symbolic_notation import CrossEntropy, Entropy, KLDivergence
+from xent.symbolic import CrossEntropy, Entropy, KLDivergence
 
 P, Q = sympy.symbols("P Q")
 

@@ -18,9 +18,15 @@ import sympy  # type: ignore[import-untyped]
 
 import xent
 from docsite.formulas.kinds import Formula, agrees, derived
-from xent.derivation import Derivation, Step
-from xent.symbolic_derivations import LOG_BELOW_TANGENT
-from xent.symbolic_notation import DifferentialEntropy, Entropy, Logarithm, SelfInformation
+from xent.symbolic import (
+    LOG_BELOW_TANGENT,
+    Derivation,
+    DifferentialEntropy,
+    Entropy,
+    Logarithm,
+    SelfInformation,
+    Step,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable

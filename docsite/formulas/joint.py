@@ -11,7 +11,15 @@ import sympy  # type: ignore[import-untyped]
 import xent
 from docsite.formulas.kinds import Formula, agrees, identity
 from xent import symbolic
-from xent.symbolic_notation import CrossEntropy, Entropy, KLDivergence
+from xent.symbolic import (
+    CrossEntropy,
+    Entropy,
+    EntropyGiven,
+    JointEntropy,
+    KLDivergence,
+    MutualInformation,
+    SumOverXY,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -73,54 +81,6 @@ FORMULAS: list[Formula] = [
 _X, _Y = sympy.symbols("X Y")
 _x, _y = sympy.symbols("x y")
 _Prob = sympy.Function("P")
-
-
-class JointEntropy(sympy.Function):  # type: ignore[misc]
-    """``H(X, Y)``: the joint entropy (the same letters as a cross-entropy, another meaning)."""
-
-    nargs = 2
-
-    def _latex(self, printer: Any) -> str:
-        return "H({}, {})".format(*(printer.doprint(a) for a in self.args))
-
-    def _sympystr(self, printer: Any) -> str:
-        return "H({}, {})".format(*(printer.doprint(a) for a in self.args))
-
-
-class EntropyGiven(sympy.Function):  # type: ignore[misc]
-    """``H(Y | X)``: the entropy of the first variable given the second."""
-
-    nargs = 2
-
-    def _latex(self, printer: Any) -> str:
-        return r"H({} \mid {})".format(*(printer.doprint(a) for a in self.args))
-
-    def _sympystr(self, printer: Any) -> str:
-        return "H({} | {})".format(*(printer.doprint(a) for a in self.args))
-
-
-class MutualInformation(sympy.Function):  # type: ignore[misc]
-    """``I(X; Y)``: the mutual information of two variables."""
-
-    nargs = 2
-
-    def _latex(self, printer: Any) -> str:
-        return "I({}; {})".format(*(printer.doprint(a) for a in self.args))
-
-    def _sympystr(self, printer: Any) -> str:
-        return "I({}; {})".format(*(printer.doprint(a) for a in self.args))
-
-
-class SumOverXY(sympy.Function):  # type: ignore[misc]
-    """``Σ_{x, y} f(x, y)``: a sum over every cell of the joint table."""
-
-    nargs = 1
-
-    def _latex(self, printer: Any) -> str:
-        return r"\sum_{x, y} " + str(printer.doprint(self.args[0]))
-
-    def _sympystr(self, printer: Any) -> str:
-        return "Σ_{x,y} " + str(printer.doprint(self.args[0]))
 
 
 _P_XY, _P_X, _P_Y = sympy.symbols("P_XY P_X P_Y")

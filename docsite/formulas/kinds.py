@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 import sympy  # type: ignore[import-untyped]
 
-from docsite.cache import verified_derivation
+from docsite.blocks import verified_derivation
 from xent import symbolic
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
-__all__ = ["Formula", "agrees", "check_derivation", "defined", "derived", "identity"]
+__all__ = ["Formula", "agrees", "check_derivation", "close_to", "defined", "derived", "identity"]
 
 # Exact points at which definitions over distributions are compared with xent.numeric.
 _P = (sympy.Rational(1, 2), sympy.Rational(1, 3), sympy.Rational(1, 6))
@@ -48,7 +48,7 @@ def check_derivation(name: str, make: Callable[[], symbolic.Derivation]) -> None
     """Verify the derivation ``make()``, raising a ValueError that names formula ``name``.
 
     A derivation function of `xent.symbolic` is verified once per version of the code, shared
-    with the pages' ``derivation`` blocks (`docsite.cache.verified_derivation`); a derivation
+    with the pages' ``derivation`` blocks (`docsite.blocks.verified_derivation`); a derivation
     built by a page's formula module is verified directly.
     """
     if getattr(symbolic, make.__name__, None) is make:
@@ -63,9 +63,15 @@ def derived(name: str, make: Callable[[], symbolic.Derivation]) -> Formula:
     return Formula(name, make().result, lambda: check_derivation(name, make))
 
 
-def _close(name: str, exact: float, computed: float) -> None:
-    if not math.isclose(exact, computed, rel_tol=1e-12, abs_tol=1e-300):
-        raise ValueError(f"formula {name}: {exact!r} by SymPy, {computed!r} by xent.numeric")
+def close_to(name: str, exact: Any, computed: float) -> None:
+    """Raise a ValueError naming formula ``name`` unless SymPy's and xent's values agree.
+
+    The values agree to a relative 1e-12: SymPy's is exact (or evaluated to 30 digits), xent's
+    within a few ulp.
+    """
+    if not math.isclose(float(exact), float(computed), rel_tol=1e-12, abs_tol=1e-300):
+        message = f"formula {name}: {float(exact)!r} by SymPy, {computed!r} by xent.numeric"
+        raise ValueError(message)
 
 
 def _at_points(expr: Any, points: Mapping[str, Sequence[Any]]) -> float:
@@ -96,7 +102,7 @@ def defined(
 
     def check() -> None:
         exact = _at_points(meaning, points)
-        _close(name, exact, numeric(*([float(v) for v in points[a]] for a in arguments)))
+        close_to(name, exact, numeric(*([float(v) for v in points[a]] for a in arguments)))
 
     return Formula(name, sympy.Eq(notation, meaning), check)
 
@@ -119,7 +125,7 @@ def agrees(
         for point in points:
             symbols = {str(s): s for s in relation.rhs.free_symbols}
             exact = float(relation.rhs.subs({symbols[k]: v for k, v in point.items()}))
-            _close(name, exact, numeric(**{k: float(v) for k, v in point.items()}))
+            close_to(name, exact, numeric(**{k: float(v) for k, v in point.items()}))
 
     return Formula(name, relation, check)
 

@@ -6,7 +6,7 @@ import sympy  # type: ignore[import-untyped]
 
 from docsite.formulas.kinds import Formula
 from xent import symbolic
-from xent.symbolic_notation import CrossEntropy, Entropy, KLDivergence
+from xent.symbolic import CrossEntropy, Entropy, KLDivergence
 
 P, Q = sympy.symbols("P Q")
 

@@ -1,0 +1,371 @@
+"""Every function against mpmath within the bound that ``xent.ACCURACY_ULPS`` states.
+
+The hostile inputs are those of benchmarks/accuracy.py (which searches wider), drawn with fixed
+seeds, plus the worst cases an independent review and that search found: logits hundreds or a
+million apart, one dominant logit, a thousand classes, near ties, distributions with entries
+near 0 and 1, nearly equal distributions, q near 0, and twenty thousand classes. References are
+mpmath at 60 digits from the exact binary values of the inputs; distributions lie on the grid of
+multiples of 2⁻⁵³ (2⁻²⁴ in float32), so each row sums to exactly 1. Errors are in ulp of the
+result's dtype. The bound each test uses is the one in the dict, never a looser one.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pytest
+from mpmath import mp, mpf
+
+import xent
+from benchmarks.accuracy import (
+    DPS,
+    cancelling_rows,
+    log_sum_split,
+    perturbed,
+    ref_bce_logits,
+    ref_bce_p,
+    ref_cross_entropy,
+    ref_entropy,
+    ref_js,
+    ref_kl,
+    ref_log_softmax,
+    simplex_grid,
+    ulp_error,
+)
+from xent.numeric._accuracy import ACCURACY_ULPS, PERPLEXITY_ULPS_PER_NAT
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import TypeAlias
+
+    Matrix: TypeAlias = np.ndarray[tuple[int, int], np.dtype[np.float64]]  # rows of a batch
+
+DTYPES = [np.float64, np.float32]
+
+
+def bound(function: str, dtype: Any) -> float:
+    return ACCURACY_ULPS[function][np.dtype(dtype).name]
+
+
+def assert_within(
+    function: str, dtype: Any, computed: Any, exact: Sequence[Sequence[Any]], rows: Any
+) -> None:
+    """Every entry of ``computed`` (rows × entries) is within the stated bound of ``exact``."""
+    computed = np.asarray(computed)
+    assert computed.dtype == dtype
+    limit = bound(function, dtype)
+    with mp.workdps(DPS):
+        for values, reference, row in zip(computed, exact, rows, strict=True):
+            for value, true in zip(np.atleast_1d(values), reference, strict=True):
+                error = ulp_error(float(value), true, dtype)
+                assert error <= limit, (
+                    f"{function} gave {float(value)!r}, mpmath {mp.nstr(true, 20)}: "
+                    f"{error:.3g} ulp > {limit} for {row!r}"
+                )
+
+
+# --- logits ------------------------------------------------------------------------------------
+
+REVIEW_ROW = [-700.0, 0.0, 3.3, 650.1]
+WORST_FOUND = [  # the worst rows of the search before the kernels carried the shift's rounding
+    [
+        *(305.19678337013164, 120.90061546164674, -71.80179464603422, -498.8736633150559),
+        *(-385.9766730009063, -355.3122090869468, -18.356381498720673, -287.5819399008551),
+        *(321.01068827246525, 222.72564807259894, -49.48101180194118, -255.52374363340022),
+        *(-150.78309540043023, 87.32196432892601, 6.31142471329974, -63.69673480169995),
+    ],
+    [75.54659377409098, -456.1106207598231, *[-np.inf] * 14],
+    [-540.9934032730471, -732.1723642471165, -26.51327642265153, -75.64754296503384]
+    + [-np.inf] * 12,
+]
+
+
+def _logit_families() -> dict[str, np.ndarray[Any, Any]]:
+    rng = np.random.default_rng(12)
+    lead = rng.uniform(20, 740, (12, 1))
+    return {
+        "the review's row": np.array([REVIEW_ROW]),
+        "the search's worst rows": np.array(WORST_FOUND),
+        "normal*300": rng.standard_normal((12, 16)) * 300,
+        "uniform ±740": rng.uniform(-740, 740, (12, 4)),
+        "normal*300 + 1e6": rng.standard_normal((8, 8)) * 300 + 1e6,
+        "one dominant logit": np.hstack([lead, rng.standard_normal((12, 5)) * 3]),
+        "near ties": rng.standard_normal((12, 1)) * 100 + rng.standard_normal((12, 6)) * 1e-6,
+        "a thousand classes": rng.standard_normal((2, 1000)) * 30,
+    }
+
+
+LOGITS = _logit_families()
+LOGIT_CASES = [
+    pytest.param(name, dtype, id=f"{np.dtype(dtype).name}-{name}")
+    for dtype in DTYPES
+    for name in LOGITS
+]
+
+
+def logits_of(name: str, dtype: Any) -> np.ndarray[Any, Any]:
+    z = LOGITS[name].astype(dtype)
+    kept: np.ndarray[Any, Any] = z[np.isfinite(z).any(axis=1) & (np.max(z, axis=1) < np.inf)]
+    return kept
+
+
+def references(z: np.ndarray[Any, Any]) -> list[list[Any]]:
+    with mp.workdps(DPS):
+        rows: Matrix = z.astype(np.float64)
+        return [ref_log_softmax(row) for row in rows]
+
+
+@pytest.mark.parametrize(("name", "dtype"), LOGIT_CASES)
+def test_softmax_is_within_its_stated_ulp_bound_on_wide_logits(name: str, dtype: Any) -> None:
+    z = logits_of(name, dtype)
+    with mp.workdps(DPS):
+        exact = [[mp.exp(v) for v in row] for row in references(z)]
+    assert_within("softmax", dtype, xent.softmax(z), exact, z)
+
+
+@pytest.mark.parametrize(("name", "dtype"), LOGIT_CASES)
+def test_log_softmax_is_within_its_stated_ulp_bound_on_wide_logits(name: str, dtype: Any) -> None:
+    z = logits_of(name, dtype)
+    assert_within("log_softmax", dtype, xent.log_softmax(z), references(z), z)
+
+
+@pytest.mark.parametrize(("name", "dtype"), LOGIT_CASES)
+def test_logsumexp_is_within_its_stated_ulp_bound_on_wide_logits(name: str, dtype: Any) -> None:
+    z = logits_of(name, dtype)
+    with mp.workdps(DPS):
+        rows: Matrix = z.astype(np.float64)
+        exact = [[max(map(mpf, row)) + log_sum_split(row)[1]] for row in rows]
+    computed = np.asarray(xent.logsumexp(z))[:, None]
+    assert_within("logsumexp", dtype, computed, exact, z)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_logsumexp_error_is_within_its_stated_bound_in_ulp_of_the_log_sum_where_it_cancels(
+    dtype: Any,
+) -> None:
+    z = cancelling_rows(np.random.default_rng(3), 24).astype(dtype)
+    computed = np.asarray(xent.logsumexp(z))
+    limit = bound("logsumexp (cancelling)", dtype)
+    rows: Matrix = z.astype(np.float64)
+    with mp.workdps(DPS):
+        for value, row in zip(computed, rows, strict=True):
+            finite = [float(v) for v in row if v > -np.inf]
+            log_total = log_sum_split(finite)[1]
+            exact = max(map(mpf, finite)) + log_total
+            spacing = float(np.spacing(dtype(float(log_total))))
+            assert abs(mpf(float(value)) - exact) <= limit * spacing, row
+
+
+def _smoothed(k: int, y: int, epsilon: float) -> list[Any]:
+    eps = mpf(epsilon)
+    return [(1 - eps) * (j == y) + eps / k for j in range(k)]
+
+
+@pytest.mark.parametrize(("name", "dtype"), LOGIT_CASES)
+@pytest.mark.parametrize(
+    ("function", "smoothing"),
+    [
+        ("softmax_cross_entropy", 0.0),
+        ("softmax_cross_entropy (label_smoothing)", 0.1),
+        ("softmax_cross_entropy (label_smoothing)", 1e-6),
+    ],
+)
+def test_softmax_cross_entropy_is_within_its_stated_ulp_bound_on_wide_logits(
+    name: str, dtype: Any, function: str, smoothing: float
+) -> None:
+    z = logits_of(name, dtype)
+    k = z.shape[1]
+    target = np.random.default_rng(5).integers(0, k, len(z))
+    target[::2] = np.argmax(z[::2], axis=1)  # the true class is the maximum: tiny losses
+    infinite = np.isinf(z[np.arange(len(z)), target])  # a loss of +inf is tested elsewhere
+    target[infinite] = np.argmax(z[infinite], axis=1)
+    computed = np.asarray(xent.softmax_cross_entropy(z, target, label_smoothing=smoothing))
+    with mp.workdps(DPS):
+        exact = [
+            [-sum(w * v for w, v in zip(_smoothed(k, int(y), smoothing), ref, strict=True) if w)]
+            for y, ref in zip(target, references(z), strict=True)
+        ]
+    assert_within(function, dtype, computed[:, None], exact, z)
+
+
+@pytest.mark.parametrize(("name", "dtype"), LOGIT_CASES)
+def test_softmax_cross_entropy_is_within_its_stated_ulp_bound_against_probability_rows(
+    name: str, dtype: Any
+) -> None:
+    z = logits_of(name, dtype)
+    bits = 24 if dtype == np.float32 else 53
+    target = simplex_grid(np.random.default_rng(7), len(z), z.shape[1], bits, "spiky")
+    target = target.astype(dtype)
+    computed = np.asarray(xent.softmax_cross_entropy(z, target))
+    with mp.workdps(DPS):
+        exact = [
+            [-sum(mpf(float(t)) * v for t, v in zip(row, ref, strict=True) if t)]
+            for row, ref in zip(target, references(z), strict=True)
+        ]
+    assert_within("softmax_cross_entropy (probabilities)", dtype, computed[:, None], exact, z)
+
+
+# --- distributions -----------------------------------------------------------------------------
+
+
+def _pairs(dtype: Any) -> dict[str, tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]:
+    rng = np.random.default_rng(21)
+    bits = 24 if dtype == np.float32 else 53
+    pairs = {}
+    for n in (2, 5, 50):
+        p = simplex_grid(rng, 10, n, bits, "dirichlet")
+        pairs[f"dirichlet, {n} outcomes"] = (p, simplex_grid(rng, 10, n, bits, "dirichlet"))
+        pairs[f"spiky, {n} outcomes"] = (p, simplex_grid(rng, 10, n, bits, "spiky"))
+        pairs[f"nearly equal, {n} outcomes"] = (p, perturbed(rng, p, bits, 1e-6))
+    sparse = simplex_grid(rng, 10, 4, bits, "sparse")
+    pairs["nearly certain"] = (sparse, simplex_grid(rng, 10, 4, bits, "dirichlet"))
+    tiny = np.floor(2.0 ** rng.uniform(0, bits - 8, 10)) / 2.0**bits
+    q = np.stack([tiny, 1 - tiny], axis=1)
+    pairs["q = [tiny, 1 - tiny]"] = (simplex_grid(rng, 10, 2, bits, "dirichlet"), q)
+    return pairs
+
+
+DIVERGENCES: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
+    "entropy": (lambda p, _: xent.entropy(p), lambda p, _: ref_entropy(p)),
+    "cross_entropy": (xent.cross_entropy, ref_cross_entropy),
+    "kl_divergence": (xent.kl_divergence, ref_kl),
+    "js_divergence": (xent.js_divergence, ref_js),
+}
+DIVERGENCE_CASES = [
+    pytest.param(function, dtype, id=f"{function}-{np.dtype(dtype).name}")
+    for function in DIVERGENCES
+    for dtype in DTYPES
+]
+
+
+@pytest.mark.parametrize(("function", "dtype"), DIVERGENCE_CASES)
+def test_entropies_and_divergences_are_within_their_stated_ulp_bounds_on_hostile_rows(
+    function: str, dtype: Any
+) -> None:
+    compute, reference = DIVERGENCES[function]
+    for label, (p64, q64) in _pairs(dtype).items():
+        p, q = p64.astype(dtype), q64.astype(dtype)
+        with mp.workdps(DPS):
+            exact = [[reference(a, b)] for a, b in zip(p64, q64, strict=True)]
+        computed = np.asarray(compute(p, q))[:, None]
+        assert_within(function, dtype, computed, exact, [label] * len(p))
+
+
+@pytest.mark.parametrize("tiny", [1e-9, 1e-12, 1e-16, 3e-5, 1e-300])
+@pytest.mark.parametrize("p", [[0.5, 0.5], [0.9, 0.1], [0.1, 0.9]])
+def test_js_divergence_is_within_its_stated_ulp_bound_with_q_near_zero(
+    tiny: float, p: list[float]
+) -> None:
+    q = [tiny, 1.0 - tiny]  # JS is a sum over outcomes: the rows need not sum to exactly 1
+    with mp.workdps(DPS):
+        exact = [[ref_js(p, q)]]
+    computed = np.asarray([xent.js_divergence(p, q)])[:, None]
+    assert_within("js_divergence", np.float64, computed, exact, [(p, q)])
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_perplexity_is_within_its_stated_ulp_bound_with_20000_classes(dtype: Any) -> None:
+    bits = 24 if dtype == np.float32 else 53
+    rng = np.random.default_rng(8)
+    p = simplex_grid(rng, 2, 20000, bits, "dirichlet")
+    q = perturbed(rng, p, bits, 1e-6)
+    with mp.workdps(DPS):
+        entropies = [ref_entropy(row) for row in p]
+        exact = [[mp.exp(h)] for h in entropies]
+    assert all(h <= 10 for h in entropies)  # the stated bound is for H ≤ 10 nats
+    computed = np.asarray(xent.perplexity(p.astype(dtype)))[:, None]
+    assert_within("perplexity", dtype, computed, exact, ["p"] * 2)
+    with mp.workdps(DPS):
+        cross = [ref_cross_entropy(a, b) for a, b in zip(p, q, strict=True)]
+        exact = [[mp.exp(h)] for h in cross]
+    assert all(h <= 10 for h in cross)
+    computed = np.asarray(xent.perplexity(p.astype(dtype), q.astype(dtype)))[:, None]
+    assert_within("perplexity", dtype, computed, exact, ["p, q"] * 2)
+
+
+def test_perplexity_error_grows_at_most_as_stated_with_the_entropy() -> None:
+    rng = np.random.default_rng(9)
+    p = simplex_grid(rng, 30, 50, 53, "dirichlet")
+    q = simplex_grid(rng, 30, 50, 53, "spiky")  # entries down to 1e-15: H(P, Q) up to 35
+    computed = np.asarray(xent.perplexity(p, q))
+    with mp.workdps(DPS):
+        for value, a, b in zip(computed, p, q, strict=True):
+            nats = ref_cross_entropy(a, b)
+            error = ulp_error(float(value), mp.exp(nats), np.float64)
+            assert error <= PERPLEXITY_ULPS_PER_NAT * (1 + float(nats)), (a, b)
+
+
+# --- binary cross-entropy ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_binary_cross_entropy_is_within_its_stated_ulp_bound_from_logits(dtype: Any) -> None:
+    rng = np.random.default_rng(10)
+    y = np.concatenate([np.ones(20), np.zeros(20), rng.random(40)]).astype(dtype)
+    z = np.concatenate([rng.standard_normal(40) * 30, rng.uniform(-740, 740, 40)])
+    z = z.astype(dtype)
+    z = np.where(np.isfinite(z), z, 0).astype(dtype)
+    computed = np.asarray(xent.binary_cross_entropy(y, logits=z))[:, None]
+    with mp.workdps(DPS):
+        exact = [[ref_bce_logits(a, b)] for a, b in zip(y, z, strict=True)]
+    assert_within(
+        "binary_cross_entropy (logits)", dtype, computed, exact, list(zip(y, z, strict=True))
+    )
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_binary_cross_entropy_is_within_its_stated_ulp_bound_from_probabilities(
+    dtype: Any,
+) -> None:
+    rng = np.random.default_rng(11)
+    y = np.concatenate([np.ones(20), np.zeros(20), rng.random(40)]).astype(dtype)
+    finfo = np.finfo(dtype)
+    near_zero = 10.0 ** rng.uniform(math.log10(finfo.tiny), -1, 40)
+    near_one = 1 - 10.0 ** rng.uniform(-finfo.precision, -1, 40)
+    p = np.concatenate([near_zero, near_one]).astype(dtype)
+    p = np.clip(p, finfo.tiny, np.nextafter(dtype(1), dtype(0)))
+    computed = np.asarray(xent.binary_cross_entropy(y, p))[:, None]
+    with mp.workdps(DPS):
+        exact = [[ref_bce_p(a, b)] for a, b in zip(y, p, strict=True)]
+    assert_within(
+        "binary_cross_entropy (probabilities)", dtype, computed, exact, list(zip(y, p, strict=True))
+    )
+
+
+def _ref_binary_entropy(p: float) -> Any:
+    x = mpf(float(p))
+    return -x * mp.log(x) - (1 - x) * mp.log1p(-x)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize(
+    ("function", "compute", "reference"),
+    [
+        ("binary_entropy", xent.binary_entropy, _ref_binary_entropy),
+        ("self_information", xent.self_information, lambda p: -mp.log(mpf(float(p)))),
+    ],
+)
+def test_binary_entropy_and_self_information_are_within_their_stated_ulp_bounds_near_0_and_1(
+    dtype: Any, function: str, compute: Callable[..., Any], reference: Callable[..., Any]
+) -> None:
+    rng = np.random.default_rng(13)
+    finfo = np.finfo(dtype)
+    near_zero = 10.0 ** rng.uniform(math.log10(finfo.tiny), -1, 40)
+    near_one = 1 - 10.0 ** rng.uniform(-finfo.precision, -1, 40)
+    p = np.concatenate([near_zero, near_one, rng.random(20)]).astype(dtype)
+    p = np.clip(p, finfo.tiny, np.nextafter(dtype(1), dtype(0)))
+    computed = np.asarray(compute(p))[:, None]
+    with mp.workdps(DPS):
+        exact = [[reference(b)] for b in p]
+    assert_within(function, dtype, computed, exact, list(p))
+
+
+def test_every_stated_bound_is_a_few_ulp_except_the_documented_perplexity() -> None:
+    for function, bounds in ACCURACY_ULPS.items():
+        assert set(bounds) == {"float64", "float32"}, function
+        assert bounds["float32"] <= 1, function
+        if function != "perplexity":
+            assert bounds["float64"] <= 4, function
+    assert ACCURACY_ULPS["perplexity"]["float64"] == PERPLEXITY_ULPS_PER_NAT * (1 + 10)
