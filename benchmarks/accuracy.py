@@ -271,7 +271,8 @@ def measure_logits(
     z = cancelling_rows(rng, rows).astype(dtype)
     computed = np.asarray(xent.logsumexp(z))
     errors = []
-    for value, row in zip(computed, z.astype(np.float64), strict=True):
+    rows64: Rows = z.astype(np.float64)
+    for value, row in zip(computed, rows64, strict=True):
         shifted, log_total = log_sum_split([v for v in row if v > -np.inf])
         del shifted
         exact = max(mpf(float(v)) for v in row) + log_total
@@ -282,7 +283,7 @@ def measure_logits(
         z = raw.astype(dtype)
         if dtype == np.float32:
             z = z[np.isfinite(z).all(axis=1)]
-        exact_z = z.astype(np.float64)
+        exact_z: Rows = z.astype(np.float64)
         shown = [_describe(row) for row in z]
         refs = [ref_log_softmax(row) for row in exact_z]
         soft = [[mp.exp(v) for v in ref] for ref in refs]

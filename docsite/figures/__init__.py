@@ -10,9 +10,11 @@ caption on the next ones (the caption also becomes the figure's accessible name)
 
 Each figure is a function ``draw(axes, language)`` that draws on Matplotlib axes (no pyplot,
 no global state) with labels in the page's language; each module of this package holds the
-figures of one topic in a ``FIGURES`` dict, found automatically. The SVG is deterministic
-(fixed hash salt, no date), keeps its text as text, and draws axes and labels in
-``currentColor``, so a figure follows the light or dark theme of the page around it.
+figures of one page (``kl_divergence.py``: those of ``docs/kl-divergence.md``) in a
+``FIGURES`` dict, found automatically; ``style.py`` holds the colours, fonts and labels they
+share. The SVG is deterministic (fixed hash salt, no date), keeps its text as text, and draws
+axes and labels in ``currentColor``, so a figure follows the light or dark theme of the page
+around it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docsite.cache import CACHE_DIR, cached, source_hash
+from docsite.editions import DEFAULT_LANGUAGE
 from docsite.figures.style import STYLE, fonts
 
 if TYPE_CHECKING:
@@ -37,7 +40,7 @@ __all__ = ["FIGURES", "figure_html", "svg"]
 
 
 def _discover() -> dict[str, Callable[[Axes, str], None]]:
-    """Collect ``FIGURES`` from every module of this package (one module per topic)."""
+    """Collect ``FIGURES`` from every module of this package (one module per page)."""
     figures: dict[str, Callable[[Axes, str], None]] = {}
     for module in pkgutil.iter_modules(__path__):
         if module.name != "style":
@@ -52,7 +55,7 @@ def _discover() -> dict[str, Callable[[Axes, str], None]]:
 FIGURES = _discover()
 
 
-def svg(name: str, language: str = "en", *, directory: Path | None = CACHE_DIR) -> str:
+def svg(name: str, language: str = DEFAULT_LANGUAGE, *, directory: Path | None = CACHE_DIR) -> str:
     """Return a figure as an SVG element to inline in HTML, drawn once per version of the code.
 
     The drawing is kept in ``directory`` (None: always draw), keyed by the sources of
@@ -92,7 +95,7 @@ def _draw(name: str, language: str) -> str:
     return text.replace("#000000", "currentColor")
 
 
-def figure_html(name: str, caption: str, language: str = "en") -> str:
+def figure_html(name: str, caption: str, language: str = DEFAULT_LANGUAGE) -> str:
     """Return a ``<figure>`` with the inline SVG, its caption, and an accessible name."""
     image = svg(name, language)
     label = html.escape(caption, quote=True)

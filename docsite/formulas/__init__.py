@@ -1,10 +1,12 @@
 """The formulas a page may show, each printed from a SymPy object and checked.
 
 A formula on a page counts as checked when its TeX is exactly (up to spaces) the TeX of a
-registered formula. Each module of this package registers the formulas of one topic in a
-``FORMULAS`` list, using the kinds of `docsite.formulas.kinds` (derived, defined, agrees,
-identity), each with its own check. `formulas` runs every check, once per version of the
-code; a failing check raises, which fails the build.
+registered formula. Each module of this package registers, in a ``FORMULAS`` list, the
+formulas that one page introduces (``kl_divergence.py``: those of ``docs/kl-divergence.md``;
+a formula shown on several pages is registered by the page that introduces it), using the
+kinds of `docsite.formulas.kinds` (derived, defined, agrees, identity, ...), each with its own
+check; ``kinds.py`` also holds the SymPy symbols and helpers several pages share. `formulas`
+runs every check, once per version of the code; a failing check raises, which fails the build.
 """
 
 from __future__ import annotations

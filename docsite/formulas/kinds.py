@@ -6,7 +6,12 @@
   evaluated over indexed P_i, Q_i at exact points and compared with `xent.numeric`;
 - `agrees`: an equation whose right side, evaluated exactly at given points, must agree with
   a numeric function of `xent` (the formula shown is the formula computed);
-- `identity`: an equation that SymPy proves, lhs − rhs simplifying to 0.
+- `identity`: an equation that SymPy proves, lhs − rhs simplifying to 0;
+- `proved`: an equation about σ that SymPy proves once σ is replaced by its definition;
+- `with_check`: an equation with a check of its own, written by a page's module.
+
+The SymPy symbols and helpers that several pages' modules share are here too (P, Q, the
+logit z and label y, σ's definition `SIGMOID`, `exact`, `without_sigmoid`).
 """
 
 from __future__ import annotations
@@ -19,11 +24,50 @@ import sympy  # type: ignore[import-untyped]
 
 from docsite.blocks import verified_derivation
 from xent import symbolic
+from xent.symbolic import Sigmoid
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
-__all__ = ["Formula", "agrees", "check_derivation", "close_to", "defined", "derived", "identity"]
+__all__ = [
+    "LOSS",
+    "SIGMOID",
+    "Formula",
+    "P",
+    "Q",
+    "R",
+    "Y",
+    "agrees",
+    "check_derivation",
+    "close_to",
+    "defined",
+    "derived",
+    "exact",
+    "identity",
+    "j",
+    "p",
+    "proved",
+    "t",
+    "with_check",
+    "without_sigmoid",
+    "y",
+    "z",
+]
+
+#: Symbols several pages' formulas share: the distributions P and Q, a loss L, a logit z and
+#: its label y, a probability p, a positive t, an index j and labels y_j.
+R = sympy.Rational
+P, Q = sympy.symbols("P Q")
+LOSS = sympy.Symbol("L")
+z, y = sympy.Symbol("z", real=True), sympy.Symbol("y", nonnegative=True)
+p = sympy.Symbol("p", positive=True)
+t = sympy.Symbol("t", positive=True)
+j = sympy.Symbol("j", integer=True, positive=True)
+Y = sympy.IndexedBase("y", nonnegative=True)
+
+_T = sympy.Symbol("t", real=True)
+#: σ, the logistic sigmoid, by its definition t ↦ 1/(1 + e^(−t)).
+SIGMOID = sympy.Lambda(_T, 1 / (1 + sympy.exp(-_T)))
 
 # Exact points at which definitions over distributions are compared with xent.numeric.
 _P = (sympy.Rational(1, 2), sympy.Rational(1, 3), sympy.Rational(1, 6))
@@ -143,3 +187,29 @@ def identity(name: str, relation: Any) -> Formula:
             raise ValueError(f"formula {name}: lhs − rhs simplifies to {difference}, not 0")
 
     return Formula(name, relation, check)
+
+
+def proved(name: str, relation: Any) -> Formula:
+    """Register an equation about σ that SymPy proves once σ is replaced by its definition."""
+
+    def check() -> None:
+        lhs, rhs = (without_sigmoid(side).doit() for side in (relation.lhs, relation.rhs))
+        if sympy.simplify(lhs - rhs) != 0:
+            raise ValueError(f"formula {name}: lhs − rhs does not simplify to 0")
+
+    return Formula(name, relation, check)
+
+
+def with_check(name: str, relation: Any, check: Callable[[str, Any], None]) -> Formula:
+    """Register an equation checked by ``check(name, relation)``, which raises if it is wrong."""
+    return Formula(name, relation, lambda: check(name, relation))
+
+
+def exact(expr: Any) -> Any:
+    """Evaluate to 30 digits, however much cancellation that takes (log(e^1000 + 1) − 1000)."""
+    return sympy.N(expr, 30, maxn=5000)
+
+
+def without_sigmoid(expr: Any) -> Any:
+    """Replace σ by its definition 1/(1 + e^(−t)), so SymPy can compute with it."""
+    return expr.replace(Sigmoid, SIGMOID)

@@ -1,14 +1,12 @@
-"""Formulas of the "Notes on the sources" page (the corrections to the source articles)."""
+"""Formulas of the page "Notes on the sources" (docs/sources.md): corrections to the articles."""
 
 from __future__ import annotations
 
 import sympy  # type: ignore[import-untyped]
 
-from docsite.formulas.kinds import Formula
+from docsite.formulas.kinds import Formula, P, Q
 from xent import symbolic
 from xent.symbolic import CrossEntropy, Entropy, KLDivergence
-
-P, Q = sympy.symbols("P Q")
 
 # Cross-entropy is the entropy plus the divergence: the corrected form of article one's
 # "KL = entropy + cross-entropy", and the "cross-entropy = KL + constant" it states later.

@@ -1,9 +1,14 @@
 """The formula registry: every formula's check passes, and a wrong formula's check fails."""
 
+import importlib
+import pkgutil
+from pathlib import Path
+
 import pytest
 import sympy  # type: ignore[import-untyped]
 
 import xent
+from docsite import formulas as formulas_package
 from docsite.formulas import formulas, registry
 from docsite.formulas.kinds import agrees, defined, identity
 from xent.symbolic import Entropy
@@ -52,3 +57,17 @@ def test_an_identity_sympy_cannot_prove_fails() -> None:
     identity("base", sympy.Eq(sympy.log(x, 2), sympy.log(x) / sympy.log(2), evaluate=False)).check()
     with pytest.raises(ValueError, match="simplifies to"):
         identity("wrong_base", sympy.Eq(sympy.log(x, 2), sympy.log(x) * sympy.log(2))).check()
+
+
+PAGE_MODULES = [
+    module.name
+    for module in pkgutil.iter_modules(formulas_package.__path__)
+    if module.name != "kinds"
+]
+
+
+@pytest.mark.parametrize("module", PAGE_MODULES)
+def test_each_formula_module_is_named_after_a_page(module: str) -> None:
+    page = Path(__file__).parents[2] / "docs" / f"{module.replace('_', '-')}.md"
+    assert page.is_file(), f"docsite/formulas/{module}.py names no page"
+    assert importlib.import_module(f"docsite.formulas.{module}").FORMULAS

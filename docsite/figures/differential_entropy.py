@@ -1,4 +1,4 @@
-"""Figures of the page on differential entropy."""
+"""Figures of the page on differential entropy (docs/differential-entropy.md)."""
 
 from __future__ import annotations
 

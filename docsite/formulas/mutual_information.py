@@ -1,4 +1,4 @@
-"""Formulas of the pages on likelihood and perplexity, and on joint and mutual information."""
+"""Formulas of the page on joint and mutual information (docs/mutual-information.md)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ import numpy as np
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import Formula, agrees, identity
+from docsite.formulas.kinds import Formula, R
 from xent import symbolic
 from xent.symbolic import (
-    CrossEntropy,
     Entropy,
     EntropyGiven,
     JointEntropy,
@@ -23,59 +22,6 @@ from xent.symbolic import (
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-# A coin flipped N times shows k heads; the model Q says heads with probability q.
-_q, _k, _N = sympy.symbols("q k N", positive=True)
-_P_HAT, _Q = sympy.symbols("Phat Q")
-_COIN_LOG_LIKELIHOOD = sympy.log(_q**_k * (1 - _q) ** (_N - _k))
-_COIN_CROSS_ENTROPY = -_k / _N * sympy.log(_q) - (_N - _k) / _N * sympy.log(1 - _q)
-# Exact points (k heads in N flips, model q) at which the coin formulas meet xent.numeric.
-_COIN_POINTS = [
-    {"k": sympy.Integer(7), "N": sympy.Integer(10), "q": sympy.Rational(7, 10)},
-    {"k": sympy.Integer(7), "N": sympy.Integer(10), "q": sympy.Rational(1, 2)},
-    {"k": sympy.Integer(1), "N": sympy.Integer(3), "q": sympy.Rational(1, 5)},
-]
-
-
-def _coin_cross_entropy(k: float, N: float, q: float) -> float:
-    return float(xent.cross_entropy([k / N, 1 - k / N], [q, 1 - q]))
-
-
-def _coin_perplexity(k: float, N: float, q: float) -> float:
-    return float(xent.perplexity([k / N, 1 - k / N], [q, 1 - q]))
-
-
-FORMULAS: list[Formula] = [
-    identity(
-        "coin_log_likelihood",
-        sympy.Eq(
-            _COIN_LOG_LIKELIHOOD,
-            _k * sympy.log(_q) + (_N - _k) * sympy.log(1 - _q),
-            evaluate=False,
-        ),
-    ),
-    identity(
-        "coin_average_negative_log_likelihood",
-        sympy.Eq(-_COIN_LOG_LIKELIHOOD / _N, _COIN_CROSS_ENTROPY, evaluate=False),
-    ),
-    agrees(
-        "coin_cross_entropy",
-        sympy.Eq(CrossEntropy(_P_HAT, _Q), _COIN_CROSS_ENTROPY, evaluate=False),
-        _coin_cross_entropy,
-        _COIN_POINTS,
-    ),
-    agrees(
-        "coin_perplexity",
-        sympy.Eq(
-            sympy.Symbol(r"\mathrm{PP}"),
-            _q ** (-_k / _N) * (1 - _q) ** ((_k - _N) / _N),
-            evaluate=False,
-        ),
-        _coin_perplexity,
-        _COIN_POINTS,
-    ),
-]
-
 
 # Joint, conditional and mutual information of two discrete variables X and Y.
 _X, _Y = sympy.symbols("X Y")
@@ -91,18 +37,17 @@ _I_XY = MutualInformation(_X, _Y)
 _KL_JOINT = KLDivergence(_P_XY, _P_X * _P_Y)
 _JOINT_CELL, _MARGINAL_X, _MARGINAL_Y = _Prob(_x, _y), _Prob(_x), _Prob(_y)
 
-_R = sympy.Rational
 #: Exact joint tables (rows y, columns x) at which the relations are checked: Cover & Thomas's
 #: Example 2.2.1, a table with dependence, and an independent one (mutual information 0).
 TABLES = (
     (
-        (_R(1, 8), _R(1, 16), _R(1, 32), _R(1, 32)),
-        (_R(1, 16), _R(1, 8), _R(1, 32), _R(1, 32)),
-        (_R(1, 16), _R(1, 16), _R(1, 16), _R(1, 16)),
-        (_R(1, 4), 0, 0, 0),
+        (R(1, 8), R(1, 16), R(1, 32), R(1, 32)),
+        (R(1, 16), R(1, 8), R(1, 32), R(1, 32)),
+        (R(1, 16), R(1, 16), R(1, 16), R(1, 16)),
+        (R(1, 4), 0, 0, 0),
     ),
-    ((_R(1, 3), _R(1, 6), 0), (_R(1, 12), _R(1, 4), _R(1, 6))),
-    ((_R(1, 6), _R(1, 3)), (_R(1, 6), _R(1, 3))),
+    ((R(1, 3), R(1, 6), 0), (R(1, 12), R(1, 4), R(1, 6))),
+    ((R(1, 6), R(1, 3)), (R(1, 6), R(1, 3))),
 )
 
 
@@ -198,7 +143,7 @@ def _joint_sum(summand: Any) -> Any:
     return SumOverXY(summand)
 
 
-FORMULAS += [
+FORMULAS: list[Formula] = [
     tabulated(
         "joint_entropy",
         sympy.Eq(_H_XY, -_joint_sum(_JOINT_CELL * sympy.log(_JOINT_CELL)), evaluate=False),
