@@ -24,6 +24,7 @@ from docsite.editions import (
     section_errors,
     without_head_alternates,
 )
+from docsite.exercises import answer_boxes, exercise_admonitions
 from docsite.formulas import formula_tex, formulas
 from docsite.katex import KatexError, KatexRenderer
 from docsite.katex_assets import KATEX_CSS, copy_katex_assets
@@ -42,8 +43,9 @@ if TYPE_CHECKING:
 # A logger under "mkdocs." so that `mkdocs build --strict` counts its errors and fails.
 log = logging.getLogger("mkdocs.plugins.xent.verify")
 
-#: The site's own stylesheet, copied from docsite/assets/ into the built site.
+#: The site's own stylesheet and scripts, copied from docsite/assets/ into the built site.
 SITE_CSS = "assets/xent.css"
+SITE_JS = ("assets/answers.js",)
 _ASSETS = Path(__file__).parent / "assets"
 
 #: Material's search dialog's accessible name, in each language of the site.
@@ -74,10 +76,13 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Link KaTeX's and the site's stylesheets from every page (copied in `on_post_build`)."""
+    """Link KaTeX's and the site's stylesheets and scripts (copied in `on_post_build`)."""
     for stylesheet in (KATEX_CSS, SITE_CSS):
         if stylesheet not in config.extra_css:
             config.extra_css.append(stylesheet)
+    for script in SITE_JS:
+        if script not in config.extra_javascript:
+            config.extra_javascript.append(script)
     return config
 
 
@@ -89,12 +94,23 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:  # noqa: ARG001
-    """Verify the page's code, numbers and formulas; return it without the number bindings."""
-    report = verify_page(markdown, page.file.src_uri, formulas=formula_tex())
+    """Verify the page's code, numbers and formulas; return it as the reader sees it.
+
+    The number bindings are stripped, blocks expanded (derivations, figures), exercises
+    numbered and answer boxes written with the answers the verifier computed.
+    """
+    path = page.file.src_uri
+    report = verify_page(markdown, path, formulas=formula_tex())
     for error in report.errors():
         log.error(error)
     log.info(report.summary())
-    return expand_blocks(strip_bindings(markdown), language_of(page.file.src_uri))
+    language = language_of(path)
+    markdown = exercise_admonitions(expand_blocks(strip_bindings(markdown), language), language)
+    try:
+        return answer_boxes(markdown, report.answers, language)
+    except ValueError as error:  # a box whose binding failed, reported above
+        log.error("%s: %s", path, error)  # noqa: TRY400 (a page error, not a crash)
+        return markdown
 
 
 def _plain_toc(items: list[AnchorLink], renderer: KatexRenderer) -> None:
@@ -161,7 +177,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:  # no
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Copy KaTeX's and the site's stylesheets into the site; give each edition its index."""
     copy_katex_assets(Path(config.site_dir))
-    shutil.copyfile(_ASSETS / "xent.css", Path(config.site_dir) / SITE_CSS)
+    for asset in (SITE_CSS, *SITE_JS):
+        shutil.copyfile(_ASSETS / Path(asset).name, Path(config.site_dir) / asset)
     for language in TRANSLATIONS:
         split_search_index(Path(config.site_dir), f"{language}/")
     try:

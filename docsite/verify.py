@@ -46,6 +46,7 @@ import xent
 from docsite.blocks import KINDS
 from docsite.cache import CACHE_DIR, cached, source_hash
 from docsite.editions import language_of
+from docsite.exercises import ANSWER_OPENING
 from docsite.markdown_scan import CodeBlock, Page, scan
 from docsite.numbers import NUMBER, format_like, matches
 
@@ -77,6 +78,8 @@ class Report:
     formulas: int = 0
     notation: int = 0
     problems: list[tuple[int, str]] = field(default_factory=list)
+    #: The value of each answer box (``{answer 1.75{= ...} bits}``), in page order.
+    answers: list[float] = field(default_factory=list)
 
     def summary(self) -> str:
         """Return one line of counts, for the build log."""
@@ -182,6 +185,23 @@ def _check_binding(written: str, value: list[float], line: int, report: Report) 
                 )
 
 
+def _opens_answer(prose: str, start: int) -> bool:
+    """Whether the number starting at ``start`` is the one of an answer box."""
+    return any(m.end() == start for m in ANSWER_OPENING.finditer(prose, max(0, start - 20), start))
+
+
+def _check_answers(scanned: Page, answer_starts: list[int], report: Report) -> None:
+    """Report each answer box that does not hold exactly one bound number."""
+    for opening in ANSWER_OPENING.finditer(scanned.prose):
+        if opening.end() not in answer_starts:
+            message = "an answer box needs one number bound to its value: {answer 1.75{= H} bits}"
+            report.problems.append((scanned.line_of(opening.start()), message))
+    for value, start in zip(report.answers, answer_starts, strict=True):
+        if math.isnan(value):
+            message = "an answer box's binding must give one number"
+            report.problems.append((scanned.line_of(start), message))
+
+
 def _check_math(page: Page, formulas: Mapping[str, str], report: Report) -> None:
     known = {" ".join(tex.split()) for tex in formulas.values()}
     for formula in page.math:
@@ -233,6 +253,7 @@ def verify_page(
     events = _events(scanned, report)
     results = _cached_execute([(kind, text, line) for _, kind, text, line in events], cache_dir)
     accounted = [False] * len(prose)
+    answer_starts: list[int] = []
     for (position, kind, code, line), result in zip(events, results, strict=True):
         if kind != _BINDING_EVENT:
             count, problems = result
@@ -250,6 +271,10 @@ def verify_page(
                 report.problems.append((line, result))
             else:
                 _check_binding(written, result, line, report)
+                if _opens_answer(prose, start):
+                    answer_starts.append(start)
+                    report.answers.append(result[0] if len(result) == 1 else math.nan)
+    _check_answers(scanned, answer_starts, report)
     _check_free_digits(scanned, accounted, report)
     _check_math(scanned, formulas or {}, report)
     return report
