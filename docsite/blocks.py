@@ -9,6 +9,8 @@ derivation    the named ``xent.symbolic`` derivation        an ``align*`` block,
               verifies                                      the page's language
 figure        the named figure exists; its caption holds    the figure, drawn from ``xent`` as
               no digit                                      inline SVG
+explorer      the named explorer exists; its caption       the explorer (``docsite.explorers``)
+              holds no digit                                over its static figure
 ============  ===========================================  ====================================
 
 Each kind's ``run`` is called in page order with the page's namespace; its outcome (examples
@@ -32,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from docsite.cache import CACHE_DIR, cached, source_hash
 from docsite.derivations_zh import in_language, untranslated_rules
 from docsite.editions import DEFAULT_LANGUAGE
+from docsite.explorers import EXPLORERS, explorer_html
 from docsite.figures import FIGURES, figure_html
 from docsite.output_checker import DECIMAL, ContractChecker, significant_digits
 
@@ -205,20 +208,29 @@ def _expand_derivation(body: str, language: str) -> list[str]:
     return ["$$", *derivation_latex(body.strip(), language).splitlines(), "$$"]
 
 
-def _run_figure(block: CodeBlock, _namespace: dict[str, Any]) -> Outcome:
-    name, _, caption = (part.strip() for part in block.code.strip().partition("\n"))
-    if name not in FIGURES:
-        return 0, [(block.line, f"no figure named {name!r}; known: {', '.join(FIGURES)}")]
-    if not caption:
-        return 0, [(block.line, f"figure {name} needs a caption on the lines after its name")]
-    if re.search(r"\d", caption):
-        return 0, [(block.line, "a figure caption may not contain digits (nothing checks them)")]
-    return 0, []
+def _named_with_caption(kind: str, known: Mapping[str, object]) -> Callable[..., Outcome]:
+    """Check a block that names one of ``known`` and gives its caption, which holds no digit."""
+
+    def run(block: CodeBlock, _namespace: dict[str, Any]) -> Outcome:
+        name, _, caption = (part.strip() for part in block.code.strip().partition("\n"))
+        if name not in known:
+            return 0, [(block.line, f"no {kind} named {name!r}; known: {', '.join(known)}")]
+        if not caption:
+            return 0, [(block.line, f"{kind} {name} needs a caption on the lines after its name")]
+        if re.search(r"\d", caption):
+            message = f"a {kind} caption may not contain digits (nothing checks them)"
+            return 0, [(block.line, message)]
+        return 0, []
+
+    return run
 
 
-def _expand_figure(body: str, language: str) -> list[str]:
-    name, *caption = [line.strip() for line in body.strip().splitlines()]
-    return figure_html(name, " ".join(caption), language).splitlines()
+def _expand_with(html: Callable[[str, str, str], str]) -> Callable[[str, str], list[str]]:
+    def expand(body: str, language: str) -> list[str]:
+        name, *caption = [line.strip() for line in body.strip().splitlines()]
+        return html(name, " ".join(caption), language).splitlines()
+
+    return expand
 
 
 #: Every kind of block the verifier runs, by the language of its fence.
@@ -229,7 +241,12 @@ KINDS: Mapping[str, BlockKind] = MappingProxyType(
         "derivation": BlockKind(
             run=_run_derivation, check=_rules_in_language, expand=_expand_derivation, formula=True
         ),
-        "figure": BlockKind(run=_run_figure, expand=_expand_figure),
+        "figure": BlockKind(
+            run=_named_with_caption("figure", FIGURES), expand=_expand_with(figure_html)
+        ),
+        "explorer": BlockKind(
+            run=_named_with_caption("explorer", EXPLORERS), expand=_expand_with(explorer_html)
+        ),
     }
 )
 

@@ -25,6 +25,7 @@ from docsite.editions import (
     without_head_alternates,
 )
 from docsite.exercises import answer_boxes, exercise_admonitions
+from docsite.explorers import SCRIPTS as EXPLORER_SCRIPTS
 from docsite.formulas import formula_tex, formulas
 from docsite.katex import KatexError, KatexRenderer
 from docsite.katex_assets import KATEX_CSS, copy_katex_assets
@@ -45,7 +46,7 @@ log = logging.getLogger("mkdocs.plugins.xent.verify")
 
 #: The site's own stylesheet and scripts, copied from docsite/assets/ into the built site.
 SITE_CSS = "assets/xent.css"
-SITE_JS = ("assets/answers.js",)
+SITE_JS = ("assets/answers.js", *EXPLORER_SCRIPTS)
 _ASSETS = Path(__file__).parent / "assets"
 
 #: Material's search dialog's accessible name, in each language of the site.
@@ -177,8 +178,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:  # no
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Copy KaTeX's and the site's stylesheets into the site; give each edition its index."""
     copy_katex_assets(Path(config.site_dir))
-    for asset in (SITE_CSS, *SITE_JS):
-        shutil.copyfile(_ASSETS / Path(asset).name, Path(config.site_dir) / asset)
+    shutil.copytree(_ASSETS, Path(config.site_dir) / "assets", dirs_exist_ok=True)
     for language in TRANSLATIONS:
         split_search_index(Path(config.site_dir), f"{language}/")
     try:
