@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -30,6 +31,7 @@ from docsite.formulas import formula_tex, formulas
 from docsite.katex import KatexError, KatexRenderer
 from docsite.katex_assets import KATEX_CSS, copy_katex_assets
 from docsite.math_html import MathPageError, math_to_text, render_arithmatex
+from docsite.notebooks import download_link, page_notebook, write_notebooks
 from docsite.search_editions import edition_base, split_search_index
 from docsite.verify import strip_bindings, verify_page
 
@@ -65,6 +67,8 @@ class BuildState:
     warmup: subprocess.Popen[bytes] | None = None
     #: The section ids of each page of the default language, to compare its translations with.
     sections: dict[str, list[str]] = field(default_factory=dict)
+    #: Each page's notebook and its language, by page, written out in `on_post_build`.
+    notebooks: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
 
 
 _state = BuildState()
@@ -97,8 +101,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:  # noqa: ARG001
     """Verify the page's code, numbers and formulas; return it as the reader sees it.
 
-    The number bindings are stripped, blocks expanded (derivations, figures), exercises
-    numbered and answer boxes written with the answers the verifier computed.
+    The number bindings are stripped, blocks expanded (derivations, figures, explorers),
+    exercises numbered and answer boxes written with the answers the verifier computed; the
+    page's notebook is made from its source, and linked below its title.
     """
     path = page.file.src_uri
     report = verify_page(markdown, path, formulas=formula_tex())
@@ -106,12 +111,20 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         log.error(error)
     log.info(report.summary())
     language = language_of(path)
-    markdown = exercise_admonitions(expand_blocks(strip_bindings(markdown), language), language)
+    _state.notebooks[path] = (language, page_notebook(markdown, path, language))
+    shown = exercise_admonitions(expand_blocks(strip_bindings(markdown), language), language)
+    shown = re.sub(
+        r"^# .*$",
+        lambda title: f"{title.group(0)}\n\n{download_link(page.url, path, language)}",
+        shown,
+        count=1,
+        flags=re.MULTILINE,
+    )
     try:
-        return answer_boxes(markdown, report.answers, language)
+        return answer_boxes(shown, report.answers, language)
     except ValueError as error:  # a box whose binding failed, reported above
         log.error("%s: %s", path, error)  # noqa: TRY400 (a page error, not a crash)
-        return markdown
+        return shown
 
 
 def _plain_toc(items: list[AnchorLink], renderer: KatexRenderer) -> None:
@@ -179,6 +192,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Copy KaTeX's and the site's stylesheets into the site; give each edition its index."""
     copy_katex_assets(Path(config.site_dir))
     shutil.copytree(_ASSETS, Path(config.site_dir) / "assets", dirs_exist_ok=True)
+    write_notebooks(Path(config.site_dir), _state.notebooks)
     for language in TRANSLATIONS:
         split_search_index(Path(config.site_dir), f"{language}/")
     try:

@@ -25,12 +25,18 @@ _INLINE_MATH = re.compile(r"(?<![\\$])\$(?![\s$])(.+?)(?<![\s\\])\$(?!\d)", re.D
 
 @dataclass(frozen=True)
 class CodeBlock:
-    """A fenced code block: its language, the rest of the info string, its code and line."""
+    """A fenced code block: its language, the rest of the info string, its code and line.
+
+    ``line`` is the first line of the code (after the opening fence), ``end`` the line of the
+    closing fence, and ``indent`` the fence's indentation (inside an admonition).
+    """
 
     language: str
     info: str
     code: str
     line: int
+    end: int = 0
+    indent: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,8 @@ def _code_blocks(source: str) -> tuple[list[CodeBlock], str]:
             body.append(lines[end].removeprefix(indent))
             end += 1
         code = "".join(body)
-        blocks.append(CodeBlock(language.lstrip("."), rest.strip(), code, index + 2))
+        block = CodeBlock(language.lstrip("."), rest.strip(), code, index + 2, end + 1, indent)
+        blocks.append(block)
         out.extend(_blank(line) for line in lines[index : end + 1])
         index = end + 1
     return blocks, "".join(out)
