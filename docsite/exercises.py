@@ -152,15 +152,17 @@ def _box(match: re.Match[str], value: float, language: str) -> str:
     }
     opening = " ".join(f'{name}="{html.escape(text)}"' for name, text in attributes.items())
     tolerance = words["tolerance"].format(percent=f"{RELATIVE_TOLERANCE * 100:g}%")
-    unit_html = f' <span class="xent-answer-unit">{html.escape(unit)}</span>' if unit else ""
+    unit_text = f" {html.escape(unit)}" if unit else ""
+    # No element inside has the box's tag: Material's search mishandles nested elements of
+    # the tag that carries data-search-exclude (the box's words are not the page's text).
     return (
-        f"<span {opening} hidden>"
-        f'<label><span class="xent-answer-label">{words["label"]}</span> '
+        f"<span {opening} data-search-exclude hidden>"
+        f"<label>{words['label']} "
         '<input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" '
-        f'size="10"></label>{unit_html} '
+        f'size="10">{unit_text}</label> '
         f'<button type="button" class="md-button">{words["check"]}</button> '
-        f'<span class="xent-answer-tolerance">({tolerance})</span> '
-        '<output class="xent-answer-verdict" aria-live="polite"></output>'
+        f"<small>({tolerance})</small> "
+        '<output aria-live="polite"></output>'
         "</span>"
     )
 
@@ -175,7 +177,7 @@ def answer_boxes(markdown: str, values: Sequence[float], language: str) -> str:
     Examples
     --------
     >>> box = answer_boxes("{answer 1.75 bits}", [1.75], "en")
-    >>> box.startswith('<span class="xent-answer" data-answer="1.75"'), "bits</span>" in box
+    >>> box.startswith('<span class="xent-answer" data-answer="1.75"'), "> bits</label>" in box
     (True, True)
     >>> 'data-hint="Add the bits."' in answer_boxes("{answer 2 bits | Add the bits.}", [2.0], "en")
     True
