@@ -258,14 +258,15 @@ def download_link(page_url: str, page: str, language: str) -> str:
 
     Examples
     --------
-    >>> download_link("zh/kl-divergence/", "kl-divergence.zh.md", "zh")[:52]
-    '<p class="xent-notebook"><a href="../notebooks/kl-di'
+    >>> download_link("zh/kl-divergence/", "kl-divergence.zh.md", "zh")[46:87]
+    '<a href="../notebooks/kl-divergence.ipynb'
     """
     prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
     target = f"{prefix}notebooks/{notebook_name(page)}"
     href = posixpath.relpath(target, page_url.rstrip("/") or ".")
     words = WORDS[language]["download"]
-    return f'<p class="xent-notebook"><a href="{href}" download>{words}</a></p>'
+    link = f'<a href="{href}" download>{words}</a>'
+    return f'<p class="xent-notebook" data-search-exclude>{link}</p>'
 
 
 def write_notebooks(site_dir: Path, notebooks: dict[str, tuple[str, dict[str, Any]]]) -> None:
