@@ -258,7 +258,7 @@ def download_link(page_url: str, page: str, language: str) -> str:
 
     Examples
     --------
-    >>> download_link("zh/kl-divergence/", "kl-divergence.zh.md", "zh")[46:87]
+    >>> download_link("zh/kl-divergence/", "kl-divergence.zh.md", "zh")[45:86]
     '<a href="../notebooks/kl-divergence.ipynb'
     """
     prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
