@@ -127,34 +127,36 @@ def _shown_output(source: str, shows: str) -> dict[str, Any]:
     }
 
 
-def _prose(lines: list[str], language: str) -> list[str]:
+def _admonition_depths(lines: list[str]) -> list[int]:
+    """How many admonitions each line of a page is inside (their bodies are indented by four)."""
+    depths, depth = [], 0
+    for line in lines:
+        if line.strip():
+            depth = min(depth, (len(line) - len(line.lstrip(" "))) // 4)
+        depths.append(depth)
+        if admonition := _ADMONITION.match(line):
+            depth = len(admonition["indent"]) // 4 + 1
+    return depths
+
+
+def _prose(lines: list[str], depths: list[int], language: str) -> list[str]:
     """Markdown for a notebook: admonition titles in bold, their bodies out of their indent."""
     words = WORDS[language]
     out: list[str] = []
-    depth = 0
-    for line in lines:
+    for line, depth in zip(lines, depths, strict=True):
         if entry := _API_ENTRY.match(line):  # a docstring the API page shows (mkdocstrings)
             out += ["```python", f"help({entry['name']})", "```"]
             continue
-        if line.strip():
-            depth = min(depth, (len(line) - len(line.lstrip(" "))) // 4)
-        admonition = _ADMONITION.match(line)
-        if admonition:
+        if admonition := _ADMONITION.match(line):
             title = admonition["title"] or admonition["kinds"].split()[0].capitalize()
             out.append(f"**{title}**")
-            depth = len(admonition["indent"]) // 4 + 1
             continue
         text = line[4 * depth :] if line.startswith(" " * (4 * depth)) else line.lstrip(" ")
         text = _HEADING_ID.sub("", text) if text.startswith("#") else text
         text = _PAGE_LINK.sub(
             lambda m: f"]({_page_url(m['page'], language)}{m['anchor'] or ''})", text
         )
-        text = ANSWER.sub(
-            lambda m: words["answer"].format(
-                unit=f" ({m['unit'].strip()})" if m["unit"].strip() else ""
-            ),
-            text,
-        )
+        text = ANSWER.sub(lambda m: words["answer"].format(unit=_in_unit(m["unit"])), text)
         out.append(text)
     while out and not out[-1].strip():
         out.pop()
@@ -203,6 +205,7 @@ def page_notebook(source: str, page: str, language: str) -> dict[str, Any]:
     text = exercise_admonitions(strip_bindings(source), language)
     scanned = scan(text)
     lines = text.splitlines()
+    depths = _admonition_depths(lines)
     title = next((line[2:].strip() for line in lines if line.startswith("# ")), page)
     cells = [
         _markdown_cell([WORDS[language]["intro"].format(title=title, url=url)]),
@@ -211,7 +214,7 @@ def page_notebook(source: str, page: str, language: str) -> dict[str, Any]:
     cursor = 0  # index of the next line of prose
     for block in scanned.code:
         opening = block.line - 2  # index of the opening fence
-        prose = _prose(lines[cursor:opening], language)
+        prose = _prose(lines[cursor:opening], depths[cursor:opening], language)
         if prose:
             cells.append(_markdown_cell(prose))
         cursor = block.end
@@ -231,7 +234,7 @@ def page_notebook(source: str, page: str, language: str) -> dict[str, Any]:
             cells.append(
                 _markdown_cell([f"{fence}{block.language}", *block.code.splitlines(), fence])
             )
-    prose = _prose(lines[cursor:], language)
+    prose = _prose(lines[cursor:], depths[cursor:], language)
     if prose:
         cells.append(_markdown_cell(prose))
     for number, cell in enumerate(cells):

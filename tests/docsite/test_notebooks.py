@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -108,3 +109,17 @@ def test_the_download_link_points_at_the_editions_notebook(
 ) -> None:
     assert f'href="{href}"' in download_link(url, page, language)
     assert notebook_name(page) == href.rsplit("/", 1)[-1]
+
+
+_FENCED = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_text_of_a_notebook_is_left_indented_as_code(page: str) -> None:
+    source = (DOCS / page).read_text("utf-8")
+    cells = page_notebook(source, page, language_of(page))["cells"]
+    for cell in cells:
+        if cell["cell_type"] == "markdown":
+            text = _FENCED.sub("", cell["source"])
+            indented = re.findall(r"^ {4,}\S.*$", text, flags=re.MULTILINE)
+            assert not indented, f"{page}: {indented[:3]}"
