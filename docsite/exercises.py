@@ -24,9 +24,9 @@ The number is bound like any other number on the page, so the verifier checks it
 ``xent`` at the precision written (and the mutation test changes its digits); then the words up
 to ``|`` are the unit shown after the box, and the rest is a hint for a wrong answer. The box
 compares what the reader types with the value the build computed (not the rounded one
-written), to within `RELATIVE_TOLERANCE` of it (`ABSOLUTE_TOLERANCE` near zero). The box is
-plain HTML, hidden until ``answers.js`` has run: without JavaScript the page reads as before,
-with its solutions folded under each exercise.
+written), to within `RELATIVE_TOLERANCE` of it (`ABSOLUTE_TOLERANCE` for an answer of
+zero). The box is plain HTML, hidden until ``answers.js`` has run: without JavaScript the
+page reads as before, with its solutions folded under each exercise.
 """
 
 from __future__ import annotations
@@ -49,10 +49,11 @@ __all__ = [
     "exercise_admonitions",
 ]
 
-#: An answer counts as correct within this fraction of the written answer...
+#: An answer counts as correct within this fraction of the value the build computed...
 RELATIVE_TOLERANCE = 5e-3
-#: ...or within this distance of it, whichever is larger (for answers at or near zero).
-ABSOLUTE_TOLERANCE = 5e-4
+#: ...or within this distance of it, whichever is larger: it only matters for an answer of
+#: zero (a divergence of a distribution from itself), so it is far below any answer asked.
+ABSOLUTE_TOLERANCE = 1e-12
 
 #: Where an answer box starts: its number follows.
 ANSWER_OPENING = re.compile(r"\{answer[ \t]+")

@@ -172,9 +172,12 @@ def _in_unit(unit: str) -> str:
 def _figure_cell(name: str, caption: str, language: str, page_url: str) -> dict[str, Any]:
     explorer = EXPLORERS.get(name)
     figure = explorer.static_figure if explorer else name
-    lines = [f"![{caption}](attachment:{figure}.svg)", "", f"*{caption}*"]
+    lines = [f"*{caption}*"]
     if explorer:
         lines += ["", WORDS[language]["explorer"].format(url=page_url)]
+    if figure is None:
+        return _markdown_cell(lines)
+    lines = [f"![{caption}](attachment:{figure}.svg)", "", *lines]
     attachments = {f"{figure}.svg": {"image/svg+xml": svg(figure, language)}}
     return _markdown_cell(lines, attachments)
 

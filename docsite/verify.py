@@ -47,6 +47,7 @@ from docsite.blocks import KINDS
 from docsite.cache import CACHE_DIR, cached, source_hash
 from docsite.editions import language_of
 from docsite.exercises import ANSWER_OPENING
+from docsite.explorers import EXPLORERS, explorer_tex
 from docsite.markdown_scan import CodeBlock, Page, scan
 from docsite.numbers import NUMBER, format_like, matches
 
@@ -202,18 +203,45 @@ def _check_answers(scanned: Page, answer_starts: list[int], report: Report) -> N
             report.problems.append((scanned.line_of(start), message))
 
 
-def _check_math(page: Page, formulas: Mapping[str, str], report: Report) -> None:
+def _check_explorers(page: Page, report: Report) -> None:
+    """Without JavaScript an explorer shows its static figure: not one the page shows already.
+
+    An explorer without a static figure points the reader at the figure above it.
+    """
+    figures = [b.code.strip().split("\n")[0].strip() for b in page.code if b.language == "figure"]
+    seen_figure = False
+    for block in page.code:
+        seen_figure = seen_figure or block.language == "figure"
+        name = block.code.strip().split("\n")[0].strip()
+        if block.language != "explorer" or name not in EXPLORERS:
+            continue
+        static = EXPLORERS[name].static_figure
+        if static in figures:
+            message = f"explorer {name} stands in with the figure {static}, shown above already"
+            report.problems.append((block.line, message))
+        if static is None and not seen_figure:
+            message = f"explorer {name} has no static figure, and no figure comes before it"
+            report.problems.append((block.line, message))
+
+
+def _check_math(page: Page, language: str, formulas: Mapping[str, str], report: Report) -> None:
+    """Check the page's formulas, and those of its explorers in its language."""
     known = {" ".join(tex.split()) for tex in formulas.values()}
-    for formula in page.math:
-        tex = " ".join(formula.tex.split())
+    shown = [(formula.line, formula.tex, "formula") for formula in page.math]
+    for block in page.code:
+        name = block.code.strip().split("\n")[0].strip()
+        if block.language == "explorer" and name in EXPLORERS:
+            found = explorer_tex(name, language)
+            shown += [(block.line, formula, f"explorer {name}'s formula") for formula in found]
+    for line, formula, what in shown:
+        tex = " ".join(formula.split())
         if tex in known:
             report.formulas += 1
         elif not re.search(r"\d", tex) and not _SIGNS.search(tex):
             report.notation += 1
         else:
-            report.problems.append(
-                (formula.line, f"formula is neither a registered formula nor notation: {tex}")
-            )
+            message = f"{what} is neither a registered formula nor notation: {tex}"
+            report.problems.append((line, message))
 
 
 def verify_page(
@@ -276,7 +304,8 @@ def verify_page(
                     report.answers.append(result[0] if len(result) == 1 else math.nan)
     _check_answers(scanned, answer_starts, report)
     _check_free_digits(scanned, accounted, report)
-    _check_math(scanned, formulas or {}, report)
+    _check_math(scanned, language_of(page), formulas or {}, report)
+    _check_explorers(scanned, report)
     return report
 
 

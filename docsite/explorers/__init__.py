@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import importlib
 import pkgutil
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +33,15 @@ from docsite.figures import svg
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["EXPLORERS", "SCRIPTS", "Explorer", "display_math", "explorer_html", "inline_math"]
+__all__ = [
+    "EXPLORERS",
+    "SCRIPTS",
+    "Explorer",
+    "display_math",
+    "explorer_html",
+    "explorer_tex",
+    "inline_math",
+]
 
 
 @dataclass(frozen=True)
@@ -41,8 +50,9 @@ class Explorer:
 
     #: The page it is on, relative to ``docs/`` (``kl-divergence.md``).
     page: str
-    #: The figure (of ``docsite.figures``) shown instead when JavaScript does not run.
-    static_figure: str
+    #: The figure (of ``docsite.figures``) shown instead when JavaScript does not run; None
+    #: when the page shows the explorer's first state in a figure right above it.
+    static_figure: str | None
     #: The explorer's HTML in a language: labels, KaTeX formulas, output slots.
     template: Callable[[str], str]
 
@@ -61,10 +71,34 @@ def display_math(tex: str) -> str:
     return f'<div class="arithmatex">\\[{html.escape(tex, quote=False)}\\]</div>'
 
 
+_MATH = re.compile(r'<(span|div) class="arithmatex">\\[(\[](?P<tex>.*?)\\[)\]]</\1>', re.DOTALL)
+
+
+def explorer_tex(name: str, language: str) -> list[str]:
+    r"""Return the TeX of every formula in the explorer ``name``'s HTML in ``language``.
+
+    The verifier holds them to the rule of a page's formulas: registered, or notation.
+
+    >>> explorer_tex("divergence", "en")[0]
+    'H(P)'
+    """
+    found = _MATH.finditer(EXPLORERS[name].template(language))
+    return [html.unescape(match["tex"]) for match in found]
+
+
+#: What a reader without JavaScript reads where an explorer without a static figure would be.
+NEEDS_JAVASCRIPT = {
+    "en": "This explorer needs JavaScript; the figure above shows the state it starts in.",
+    "zh": "这个交互图需要 JavaScript；上面的图就是它的初始状态。",
+}
+
+
 def _discover() -> dict[str, Explorer]:
+    """Collect the ``EXPLORER`` of each module (``_helpers.py``-style private modules aside)."""
     explorers = {}
     for module in pkgutil.iter_modules(__path__):
-        explorers[module.name] = importlib.import_module(f"{__name__}.{module.name}").EXPLORER
+        if not module.name.startswith("_"):
+            explorers[module.name] = importlib.import_module(f"{__name__}.{module.name}").EXPLORER
     return explorers
 
 
@@ -83,9 +117,12 @@ def explorer_html(name: str, caption: str, language: str) -> str:
     """Return the explorer ``name``'s HTML: its template, its static figure, its caption."""
     explorer = EXPLORERS[name]
     label = html.escape(caption, quote=True)
-    image = svg(explorer.static_figure, language).replace(
-        "<svg ", f'<svg role="img" aria-label="{label}" ', 1
-    )
+    if explorer.static_figure is None:
+        image = f"<p>{html.escape(NEEDS_JAVASCRIPT[language])}</p>"
+    else:
+        image = svg(explorer.static_figure, language).replace(
+            "<svg ", f'<svg role="img" aria-label="{label}" ', 1
+        )
     return (
         f'<figure class="xent-figure xent-explorer" data-explorer="{name}" aria-label="{label}">\n'
         f'<div class="xent-explorer-app" hidden>\n{explorer.template(language)}\n</div>\n'

@@ -12,12 +12,12 @@ so P = Q gives exactly zero and Q = 0 where P is not gives ∞.
 from __future__ import annotations
 
 from docsite.explorers import Explorer, display_math, inline_math
+from docsite.figures.kl_divergence import EXPLORER_P, EXPLORER_Q
 from docsite.figures.style import BLUE, ORANGE, label
 
 #: The fewest and the most outcomes; the explorer starts with the page's example.
 MIN_OUTCOMES, MAX_OUTCOMES = 2, 6
-START_P = (0.5, 0.3, 0.2)
-START_Q = (0.7, 0.2, 0.1)
+START_P, START_Q = EXPLORER_P, EXPLORER_Q
 #: The resolution of a slider (and of a dragged bar).
 STEP = 0.01
 
@@ -129,4 +129,4 @@ def template(language: str) -> str:
     )
 
 
-EXPLORER = Explorer(page="kl-divergence.md", static_figure="triangle_bars", template=template)
+EXPLORER = Explorer(page="kl-divergence.md", static_figure="p_and_q_bars", template=template)

@@ -138,4 +138,4 @@ def template(language: str) -> str:
     )
 
 
-EXPLORER = Explorer(page="kl-divergence.md", static_figure="gaussian_fits", template=template)
+EXPLORER = Explorer(page="kl-divergence.md", static_figure=None, template=template)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 import xent
-from docsite.figures.style import BLUE, ORANGE, TEAL, label
+from docsite.figures.style import BLUE, GREY, ORANGE, RED, TEAL, label
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -38,6 +38,37 @@ def binary_cross_entropy_curves(axes: Axes, language: str) -> None:
     axes.legend(loc="upper center")
 
 
+#: The truth p and the model q the Bernoulli explorer starts with.
+EXPLORER_P, EXPLORER_Q = 0.3, 0.6
+
+
+def bernoulli_curves(axes: Axes, language: str) -> None:
+    """Draw H_b(q') and H(p, q') in bits for the explorer's p, its q marked, D(p‖q) as a gap."""
+    grid = np.linspace(0.002, 0.998, 500)
+    p, q = EXPLORER_P, EXPLORER_Q
+    entropy = label({"en": "binary entropy of the model", "zh": "模型的二元熵"}, language)
+    cross = label({"en": f"cross-entropy, truth p = {p}", "zh": f"交叉熵，真实 p = {p}"}, language)
+    axes.plot(grid, xent.binary_entropy(grid, base="bits"), color=TEAL, label=entropy)
+    axes.plot(
+        grid,
+        xent.binary_cross_entropy(np.full_like(grid, p), grid, base="bits"),
+        color=BLUE,
+        label=cross,
+    )
+    floor = float(xent.binary_entropy(p, base="bits"))
+    height = float(xent.binary_cross_entropy(p, q, base="bits"))
+    axes.axhline(floor, color=GREY, linestyle="--", linewidth=1)
+    axes.plot([q, q], [floor, height], color=RED, linewidth=2.5)
+    axes.plot([q], [height], "o", color=BLUE)
+    gap = float(xent.kl_divergence([p, 1 - p], [q, 1 - q], base="bits"))
+    axes.text(q + 0.02, (floor + height) / 2, f"D(p‖q) = {gap:.4f}", va="center")
+    axes.set(xlim=(0, 1), ylim=(0, 3))
+    axes.set_xlabel(label({"en": "model q", "zh": "模型 q"}, language))
+    axes.set_ylabel(label({"en": "bits", "zh": "比特"}, language))
+    axes.legend(loc="upper center")
+
+
 FIGURES: dict[str, Callable[[Axes, str], None]] = {
     "binary_cross_entropy_curves": binary_cross_entropy_curves,
+    "bernoulli_curves": bernoulli_curves,
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -74,7 +76,57 @@ def code_length_areas(axes: Axes, language: str) -> None:
     axes.set_ylabel(label({"en": "codeword length (bits)", "zh": "码字长度（比特）"}, language))
 
 
+#: The weights the code-length explorer starts with: the page's four-outcome distribution.
+EXPLORER_WEIGHTS = (0.1, 0.5, 0.1, 0.3)
+
+
+def _huffman_lengths(probabilities: tuple[float, ...]) -> list[int]:
+    """Codeword lengths of a Huffman code (ties broken by order of arrival, as on the page)."""
+    heap = [(p, index, [index]) for index, p in enumerate(probabilities)]
+    heapq.heapify(heap)
+    lengths = [0] * len(probabilities)
+    tiebreak = itertools.count(len(probabilities))
+    while len(heap) > 1:
+        p, _, first = heapq.heappop(heap)
+        q, _, second = heapq.heappop(heap)
+        for symbol in first + second:
+            lengths[symbol] += 1
+        heapq.heappush(heap, (p + q, next(tiebreak), first + second))
+    return lengths
+
+
+def ideal_and_huffman_lengths(axes: Axes, language: str) -> None:
+    """Draw each symbol's ideal length −log₂ p beside its Huffman length; L and H in the title."""
+    p = np.array(EXPLORER_WEIGHTS) / sum(EXPLORER_WEIGHTS)
+    ideal = xent.self_information(p, base="bits")
+    huffman = np.array(_huffman_lengths(tuple(p)))
+    symbols = np.arange(len(p))
+    axes.bar(
+        symbols - 0.2,
+        ideal,
+        width=0.4,
+        color=BLUE,
+        label=label({"en": "ideal length −log₂ p", "zh": "理想码长 −log₂ p"}, language),
+    )
+    axes.bar(
+        symbols + 0.2,
+        huffman,
+        width=0.4,
+        color=ORANGE,
+        label=label({"en": "Huffman length", "zh": "哈夫曼码长"}, language),
+    )
+    mean, entropy = float(p @ huffman), float(xent.entropy(p, base="bits"))
+    kraft = label({"en": "Kraft sum", "zh": "克拉夫特和"}, language)
+    axes.set_title(f"L = {mean:.4f}, H = {entropy:.4f}, {kraft} = {np.sum(2.0**-huffman):g}")
+    axes.set(ylim=(0, 1.35 * max(ideal.max(), huffman.max())))
+    axes.set_xticks(symbols, list("ABCDEFGH"[: len(p)]))
+    axes.set_xlabel(label({"en": "symbol", "zh": "符号"}, language))
+    axes.set_ylabel(label({"en": "bits", "zh": "比特"}, language))
+    axes.legend(loc="upper center", ncols=2)
+
+
 FIGURES: dict[str, Callable[[Axes, str], None]] = {
+    "ideal_and_huffman_lengths": ideal_and_huffman_lengths,
     "binary_entropy": binary_entropy_curve,
     "code_lengths": code_length_areas,
 }

@@ -171,7 +171,35 @@ def gaussian_fits(axes: Axes, language: str) -> None:
     axes.legend(loc="upper center", ncols=2, fontsize=8)
 
 
+#: The truth and the model the divergence explorer starts with (the page's example).
+EXPLORER_P = (0.5, 0.3, 0.2)
+EXPLORER_Q = (0.7, 0.2, 0.1)
+
+
+def p_and_q_bars(axes: Axes, language: str) -> None:
+    """Draw P and Q side by side, with H(P), H(P, Q) and D(P‖Q) in nats: the explorer's start."""
+    p, q = np.array(EXPLORER_P), np.array(EXPLORER_Q)
+    outcomes = np.arange(len(p))
+    truth = label({"en": "P (truth)", "zh": "P（真实分布）"}, language)
+    model = label({"en": "Q (model)", "zh": "Q（模型）"}, language)
+    axes.bar(outcomes - 0.2, p, width=0.4, color=BLUE, label=truth)
+    axes.bar(outcomes + 0.2, q, width=0.4, color=ORANGE, label=model)
+    entropy, cross = xent.entropy(p), xent.cross_entropy(p, q)
+    divergence = xent.kl_divergence(p, q)
+    words = {"en": "nats", "zh": "奈特"}
+    axes.set_title(
+        f"H(P, Q) = {cross:.4f} = H(P) + D(P‖Q) = {entropy:.4f} + {divergence:.4f} "
+        + label(words, language)
+    )
+    axes.set_xticks(outcomes, [str(k + 1) for k in outcomes])
+    axes.set(ylim=(0, 1))
+    axes.set_xlabel(label({"en": "outcome", "zh": "结果"}, language))
+    axes.set_ylabel(label({"en": "probability", "zh": "概率"}, language))
+    axes.legend(loc="upper right")
+
+
 FIGURES: dict[str, Callable[[Axes, str], None]] = {
+    "p_and_q_bars": p_and_q_bars,
     "coin_kl_maps": coin_kl_maps,
     "triangle_bars": triangle_bars,
     "gaussian_fits": gaussian_fits,

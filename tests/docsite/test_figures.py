@@ -12,6 +12,7 @@ import pytest
 
 from docsite import figures
 from docsite.editions import LANGUAGES
+from docsite.explorers import EXPLORERS
 from docsite.figures import FIGURES, figure_html, svg
 
 DOCS = Path(__file__).parents[2] / "docs"
@@ -36,6 +37,7 @@ def test_each_figure_module_is_named_after_the_page_it_draws_for(module: str) ->
     page = DOCS / f"{module.replace('_', '-')}.md"
     assert page.is_file(), f"docsite/figures/{module}.py names no page"
     shown = re.findall(r"```figure\n\s*(\w+)", page.read_text("utf-8"))
+    shown += [e.static_figure for e in EXPLORERS.values() if e.page == page.name]  # no JavaScript
     drawn = importlib.import_module(f"docsite.figures.{module}").FIGURES
     assert set(drawn) <= set(shown), f"{sorted(set(drawn) - set(shown))} are not on {page.name}"
 

@@ -21,6 +21,7 @@ import numpy.typing as npt
 import pytest
 
 import xent
+from docsite.explorers import NEEDS_JAVASCRIPT
 from docsite.explorers.gaussian_fit import CONTROLS, GRID, MUS, SIGMAS, TOL
 
 if TYPE_CHECKING:
@@ -375,7 +376,7 @@ def test_renders_in_dark_mode_without_console_errors(
     assert not errors, errors
 
 
-def test_without_javascript_the_static_figure_stands_in(
+def test_without_javascript_the_reader_is_sent_to_the_figure_above(
     browser: Browser, server: SiteServer
 ) -> None:
     context = browser.new_context(base_url=server.base_url, java_script_enabled=False)
@@ -383,7 +384,10 @@ def test_without_javascript_the_static_figure_stands_in(
         tab = context.new_page()
         tab.goto(PAGES[0])
         figure = tab.locator(APP)
-        assert figure.locator(".xent-explorer-static svg").is_visible()
+        # The page shows the explorer's first state in the figure right above it.
+        static = figure.locator(".xent-explorer-static")
+        assert static.is_visible()
+        assert static.inner_text().strip() == NEEDS_JAVASCRIPT["en"]
         assert not figure.locator(".xent-explorer-app").is_visible()
         assert figure.locator("figcaption").inner_text().strip()
     finally:
