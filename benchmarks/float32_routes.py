@@ -25,6 +25,8 @@ The routes:
 ``numexpr``         ``numpy32`` with numexpr's blocked ``exp`` (one thread).
 ``numba64``         a numba row kernel, one pass per row after the maximum, float64 ``exp``.
 ``numba32``         the same kernel with float32 ``exp`` of the split shift.
+``numba-f32poly``   one fused pass per row in float32 lanes: the shift with its TwoSum error,
+                    a degree-7 float32 polynomial ``exp``, the terms summed in float64.
 ``numba-poly``      a numba row kernel whose float64 ``exp`` is a call-free polynomial, so
                     LLVM vectorises it; rows with a non-finite maximum are left as NaN
                     (xent would send them to its exact path).
@@ -98,6 +100,7 @@ def _numexpr_route() -> Callable[[Array, Array], Array] | None:
 
 
 # The numba kernels, compiled by `_numba_routes` (plain Python until then).
+_as_float32: Any = None  # the bit cast, made by `_numba_routes`
 LOG2E, LN2_HI, LN2_LO = 1.4426950408889634, 0.6931471803691238, 1.9082149292705877e-10
 
 
@@ -176,17 +179,72 @@ def _rows_poly(z: Array, target: Array, out: Array) -> None:  # pragma: no cover
         out[i] = math.log1p(rest) + (t - np.float64(z[i, target[i]]))
 
 
+LOG2E_32 = np.float32(1.4426950408889634)
+LN2_HI_32, LN2_LO_32 = np.float32(0.693145751953125), np.float32(1.428606765330187e-06)
+
+
+def _rows_f32_poly(z: Array, target: Array, out: Array) -> None:  # pragma: no cover - compiled
+    """Compute each row in one fused pass of float32 lanes.
+
+    ``z − max`` with its TwoSum error, a degree-7 float32 ``exp`` (Cody-Waite), 2^k by bit
+    pattern, and the terms summed in float64.
+    """
+    for i in range(z.shape[0]):
+        top = z[i, 0]
+        for j in range(1, z.shape[1]):
+            top = max(top, z[i, j])
+        if not math.isfinite(top):
+            out[i] = math.nan
+            continue
+        where = 0
+        while z[i, where] != top:
+            where += 1
+        rest = 0.0
+        for j in range(z.shape[1]):
+            a = z[i, j]
+            s = a - top
+            b = s - a
+            err = (a - (s - b)) + (-top - b)  # s + err is a - top exactly
+            k = np.floor(s * LOG2E_32 + np.float32(0.5))
+            r = (s - k * LN2_HI_32) - k * LN2_LO_32
+            p = np.float32(1.0 / 5040)
+            for c in _F32_COEFFICIENTS:
+                p = p * r + c
+            scale = _as_float32((np.int32(max(k, np.float32(-126.0))) + 127) << 23)
+            term = np.float64(p * scale) * (1.0 + np.float64(err))
+            rest += term if (s > np.float32(-87.0) and j != where) else 0.0
+        out[i] = math.log1p(rest) + (np.float64(top) - np.float64(z[i, target[i]]))
+
+
+_F32_COEFFICIENTS = tuple(np.float32(c) for c in (1 / 720, 1 / 120, 1 / 24, 1 / 6, 0.5, 1.0, 1.0))
+
+
 def _numba_routes() -> dict[str, Callable[[Array, Array], Array]]:
     try:
         import numba  # noqa: PLC0415 (optional)
     except ImportError:
         return {}
+    from llvmlite import ir  # noqa: PLC0415 (numba's own dependency)
+    from numba.extending import intrinsic  # noqa: PLC0415
+
+    @intrinsic  # type: ignore[misc]
+    def as_float32(typingctx: Any, bits: Any) -> Any:  # noqa: ARG001
+        """Reinterpret an int32's bits as a float32 (numba has no scalar bit cast)."""
+
+        def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:  # noqa: ARG001
+            return builder.bitcast(args[0], ir.FloatType())
+
+        return numba.types.float32(numba.types.int32), codegen
+
+    global _as_float32  # noqa: PLW0603 (the kernel reads it as a global when compiled)
+    _as_float32 = as_float32
     plain = numba.njit(cache=False)
     summed = numba.njit(cache=False, fastmath={"reassoc", "contract"})
     kernels = {
         "numba64": plain(_rows64),
         "numba32": plain(_rows32),
         "numba-poly": summed(_rows_poly),
+        "numba-f32poly": summed(_rows_f32_poly),
     }
 
     def wrap(kernel: Any) -> Callable[[Array, Array], Array]:
