@@ -60,8 +60,6 @@ def test_every_teaching_page_has_three_to_six_exercises_each_with_a_solution(pag
 def test_every_teaching_page_has_a_find_the_error_exercise(page: str) -> None:
     language = page.split(".")[1] if page.count(".") == 2 else "en"
     titles = [m["title"] for m in _EXERCISE.finditer((DOCS / page).read_text("utf-8"))]
-    if page.startswith("repl"):  # the REPL page teaches the tool, not a source's mistakes
-        return
     assert any(t.startswith(FIND_THE_ERROR[language]) for t in titles), f"{page}: {titles}"
 
 
