@@ -60,7 +60,7 @@ ANSWER_OPENING = re.compile(r"\{answer[ \t]+")
 #: An answer box once its binding is stripped: number, unit, and an optional hint.
 ANSWER = re.compile(
     r"\{answer[ \t]+(?P<number>" + NUMBER.pattern + r")"
-    r"(?P<unit>[^{}|\n]*?)[ \t]*(?:\|[ \t]*(?P<hint>[^{}\n]*?)[ \t]*)?\}"
+    r"(?P<unit>[^{}|$\n]*?)[ \t]*(?:\|[ \t]*(?P<hint>[^{}$\n]*?)[ \t]*)?\}"
 )
 
 #: ``!!! exercise "Title"`` and ``??? solution``, with their indent.

@@ -46,7 +46,7 @@ import xent
 from docsite.blocks import KINDS
 from docsite.cache import CACHE_DIR, cached, source_hash
 from docsite.editions import language_of
-from docsite.exercises import ANSWER_OPENING
+from docsite.exercises import ANSWER, ANSWER_OPENING
 from docsite.explorers import EXPLORERS, explorer_tex
 from docsite.markdown_scan import CodeBlock, Page, scan
 from docsite.numbers import NUMBER, format_like, matches
@@ -201,6 +201,11 @@ def _check_answers(scanned: Page, answer_starts: list[int], report: Report) -> N
         if math.isnan(value):
             message = "an answer box's binding must give one number"
             report.problems.append((scanned.line_of(start), message))
+    shown = strip_bindings(scanned.source)  # as the build writes the boxes (lines unchanged)
+    for opening in ANSWER_OPENING.finditer(shown):
+        if ANSWER.match(shown, opening.start()) is None:
+            message = "an answer box's unit and hint may not hold braces or math ({...}, $...$)"
+            report.problems.append((shown.count("\n", 0, opening.start()) + 1, message))
 
 
 def _check_explorers(page: Page, report: Report) -> None:

@@ -120,4 +120,5 @@ FORMULAS: list[Formula] = [
     ),
     derived("binary_cross_entropy_reduction", symbolic.binary_cross_entropy_reduction),
     derived("sigmoid_bce_gradient", symbolic.sigmoid_bce_gradient),
+    proved("sigmoid_of_minus_logit", sympy.Eq(Sigmoid(-z), 1 - Sigmoid(z), evaluate=False)),
 ]

@@ -9,7 +9,7 @@ import numpy as np
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import Formula, derived
+from docsite.formulas.kinds import Formula, derived, with_check
 from xent import symbolic
 from xent.symbolic import DifferentialEntropy
 
@@ -94,6 +94,23 @@ def _scaling_check() -> None:
             raise ValueError(f"formula differential_entropy_scaling: {exact!r} != {scaled!r}")
 
 
+_CDF_X = sympy.Symbol("x", nonnegative=True)
+
+
+def _exponential_cdf(name: str, expr: Any) -> None:
+    """Check the exponential distribution function: zero at x = 0, its derivative the density."""
+    density = _rate * sympy.exp(-_rate * _CDF_X)
+    at_zero = sympy.simplify(expr.subs(_CDF_X, 0)) == 0
+    if not at_zero or sympy.simplify(sympy.diff(expr, _CDF_X) - density) != 0:
+        raise ValueError(f"formula {name}: {expr} is not the exponential distribution function")
+
+
+def _at_rate_two(name: str, expr: Any) -> None:
+    """Check the closed form 1 − log λ of the exponential's differential entropy at λ = 2."""
+    if sympy.simplify(expr - (1 - sympy.log(_rate)).subs(_rate, 2)) != 0:
+        raise ValueError(f"formula {name}: {expr} is not 1 − log λ at λ = 2")
+
+
 FORMULAS: list[Formula] = [
     derived("gaussian_differential_entropy", symbolic.gaussian_differential_entropy),
     Formula(
@@ -108,4 +125,10 @@ FORMULAS: list[Formula] = [
         [{_rate: sympy.Integer(2)}, {_rate: sympy.Rational(1, 3)}],
     ),
     Formula("differential_entropy_scaling", _SCALING, _scaling_check),
+    with_check("exponential_cdf", 1 - sympy.exp(-_rate * _CDF_X), _exponential_cdf),
+    with_check(
+        "exponential_entropy_at_rate_two",
+        sympy.Add(1, -sympy.log(2), evaluate=False),
+        _at_rate_two,
+    ),
 ]

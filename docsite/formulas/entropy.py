@@ -7,7 +7,7 @@ from typing import Any
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import Formula, P, agrees, defined, derived, p, t
+from docsite.formulas.kinds import Formula, P, agrees, defined, derived, p, t, with_check
 from xent.symbolic import LOG_BELOW_TANGENT, Derivation, Entropy, Step
 
 _BINARY_ENTROPY = sympy.Function("H_b")
@@ -75,6 +75,40 @@ def _entropy_at_most_log_n() -> Derivation:
     )
 
 
+_ELL = sympy.Symbol("ell", integer=True, nonnegative=True)
+
+
+def _complement(name: str, expr: Any) -> None:
+    """Check the probability of the other outcome: with p, it sums to one."""
+    if sympy.simplify(p + expr - 1) != 0:
+        raise ValueError(f"formula {name}: p + ({expr}) is not 1")
+
+
+def _codeword_share(name: str, expr: Any) -> None:
+    """Check a codeword's share: length 0 takes the whole space, one bit more halves it."""
+    whole = expr.subs(_ELL, 0) == 1
+    halves = sympy.simplify(2 * expr.subs(_ELL, _ELL + 1) - expr) == 0
+    if not (whole and halves):
+        raise ValueError(f"formula {name}: {expr} is not the share of a codeword of length ell")
+
+
+_N = sympy.Symbol("n", integer=True, positive=True)
+_K = sympy.Symbol("k", integer=True, positive=True)
+
+
+def _uniform_probability(name: str, expr: Any) -> None:
+    """Check the probability of each of n equally likely outcomes: n of them sum to one."""
+    if sympy.simplify(_N * expr - 1) != 0:
+        raise ValueError(f"formula {name}: n times {expr} is not 1")
+
+
+def _block_code_bound(name: str, expr: Any) -> None:
+    """Check the source coding bound for blocks of k, per symbol: (k H + 1) / k."""
+    entropy = Entropy(P)
+    if sympy.simplify((_K * entropy + 1) / _K - expr) != 0:
+        raise ValueError(f"formula {name}: {expr} is not the per-symbol bound (k H + 1) / k")
+
+
 FORMULAS: list[Formula] = [
     defined("entropy", Entropy(P), xent.entropy, "P"),
     derived("zero_log_zero", _zero_log_zero),
@@ -87,4 +121,8 @@ FORMULAS: list[Formula] = [
     derived("binary_entropy_slope", _binary_entropy_slope),
     derived("binary_entropy_curvature", _binary_entropy_curvature),
     derived("entropy_at_most_log_n", _entropy_at_most_log_n),
+    with_check("binary_complement", 1 - p, _complement),
+    with_check("codeword_share", sympy.Pow(2, -_ELL), _codeword_share),
+    with_check("uniform_probability", 1 / _N, _uniform_probability),
+    with_check("block_code_bound", Entropy(P) + 1 / _K, _block_code_bound),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import Formula, P, Q, agrees, defined, derived
+from docsite.formulas.kinds import Formula, P, Q, agrees, defined, derived, with_check
 from xent import symbolic
 from xent.symbolic import KLDivergence
 
@@ -20,6 +20,33 @@ _COIN_POINTS = [
     {"p": sympy.Rational(3, 10), "q": sympy.Rational(7, 10)},
     {"p": sympy.Rational(9, 10), "q": sympy.Rational(1, 3)},
 ]
+_DELTA = sympy.Symbol("delta", positive=True)
+#: The divergence from a coin p to the coin p + δ, which the page expands in δ.
+_NEARBY_COIN_KL = _p * sympy.log(_p / (_p + _DELTA)) + (1 - _p) * sympy.log(
+    (1 - _p) / (1 - _p - _DELTA)
+)
+
+
+def _curvature(name: str, expr: object) -> None:
+    """Check the second derivative in δ of the divergence to a nearby coin, at δ = 0."""
+    second = sympy.diff(_NEARBY_COIN_KL, _DELTA, 2).subs(_DELTA, 0)
+    if sympy.simplify(second - expr) != 0:
+        raise ValueError(f"formula {name}: the curvature is {sympy.factor(second)}, not {expr}")
+
+
+def _inverse_curvature(name: str, expr: object) -> None:
+    """Check the reciprocal of that curvature (the inverse of the Fisher information)."""
+    second = sympy.diff(_NEARBY_COIN_KL, _DELTA, 2).subs(_DELTA, 0)
+    if sympy.simplify(second * expr - 1) != 0:
+        raise ValueError(f"formula {name}: {expr} is not one over the curvature")
+
+
+def _quadratic(name: str, expr: object) -> None:
+    """Check the divergence to a nearby coin, to second order in δ."""
+    series = sympy.series(_NEARBY_COIN_KL, _DELTA, 0, 3).removeO()
+    if sympy.simplify(series - expr) != 0:
+        raise ValueError(f"formula {name}: the second-order term is {sympy.factor(series)}")
+
 
 FORMULAS: list[Formula] = [
     agrees(
@@ -34,4 +61,7 @@ FORMULAS: list[Formula] = [
     defined("kl_divergence", KLDivergence(P, Q), xent.kl_divergence, "PQ"),
     derived("gibbs_inequality", symbolic.gibbs_inequality),
     derived("gaussian_kl", symbolic.gaussian_kl),
+    with_check("coin_kl_curvature", 1 / (_p * (1 - _p)), _curvature),
+    with_check("coin_kl_inverse_curvature", _p * (1 - _p), _inverse_curvature),
+    with_check("coin_kl_quadratic", _DELTA**2 / (2 * _p * (1 - _p)), _quadratic),
 ]

@@ -15,6 +15,8 @@ from docsite.formulas.kinds import (
     identity,
     p,
     proved,
+    with_check,
+    without_sigmoid,
     y,
     z,
 )
@@ -37,6 +39,14 @@ def _defined_by(name: str, make: Callable[[], Any]) -> Formula:
 
 
 _MSE_Y1 = (Sigmoid(z) - 1) ** 2 / 2
+
+
+def _sigmoid_slope(name: str, expr: Any) -> None:
+    """Check the slope of the sigmoid, σ′(z), written with σ itself."""
+    slope = sympy.diff(without_sigmoid(Sigmoid(z)).doit(), z)
+    if sympy.simplify(slope - without_sigmoid(expr).doit()) != 0:
+        raise ValueError(f"formula {name}: {expr} is not the slope of the sigmoid")
+
 
 FORMULAS: list[Formula] = [
     _defined_by("squared_error_on_logit", symbolic.sigmoid_mse_gradient),
@@ -94,4 +104,5 @@ FORMULAS: list[Formula] = [
         ),
     ),
     derived("sigmoid_mse_gradient", symbolic.sigmoid_mse_gradient),
+    with_check("sigmoid_slope", Sigmoid(z) * (1 - Sigmoid(z)), _sigmoid_slope),
 ]

@@ -88,6 +88,8 @@ def test_answers_are_computed_in_page_order() -> None:
         ("{answer bits}", "an answer box needs one number bound to its value"),
         ("{answer 1.5 bits}", "1.5 is not accounted for"),
         ("{answer (1.5, 2.0){= [1.5, 2.0]} bits}", "binding must give one number"),
+        ("{answer 1.5{= 3 / 2} bits | Divide by $\\frac{1}{n}$.}", "may not hold braces or math"),
+        ("{answer 1.5{= 3 / 2} bits | Mind $x$.}", "may not hold braces or math"),
     ],
 )
 def test_a_wrong_or_unbound_answer_fails_verification(source: str, problem: str) -> None:
