@@ -11,7 +11,6 @@
  */
 (function () {
   "use strict";
-  var SVG = "http://www.w3.org/2000/svg";
   var TINY = 2.2250738585072014e-308; // the smallest normal double
 
   /* a ln b, with 0 ln b = 0 for any b (0 ln 0 = 0). */
@@ -59,20 +58,8 @@
     return divergenceTerm(p, q) + divergenceTerm(1 - p, 1 - q);
   }
 
-  function element(name, attributes, parent) {
-    var node = document.createElementNS(SVG, name);
-    Object.keys(attributes).forEach(function (key) {
-      node.setAttribute(key, attributes[key]);
-    });
-    if (parent) parent.appendChild(node);
-    return node;
-  }
-
-  function text(parent, x, y, content, attributes) {
-    var node = element("text", Object.assign({ x: x, y: y }, attributes || {}), parent);
-    node.textContent = content;
-    return node;
-  }
+  var element = window.xentExplorers.svgElement;
+  var text = window.xentExplorers.svgText;
 
   /* A probability typed or slid: a number in [0, 1], else null. */
   function probability(input) {

@@ -10,7 +10,6 @@
  */
 (function () {
   "use strict";
-  var SVG = "http://www.w3.org/2000/svg";
 
   function huffmanLengths(probabilities) {
     var lengths = probabilities.map(function () {
@@ -59,20 +58,8 @@
     return words;
   }
 
-  function element(name, attributes, parent) {
-    var node = document.createElementNS(SVG, name);
-    Object.keys(attributes).forEach(function (key) {
-      node.setAttribute(key, attributes[key]);
-    });
-    if (parent) parent.appendChild(node);
-    return node;
-  }
-
-  function text(parent, x, y, content, attributes) {
-    var node = element("text", Object.assign({ x: x, y: y }, attributes || {}), parent);
-    node.textContent = content;
-    return node;
-  }
+  var element = window.xentExplorers.svgElement;
+  var text = window.xentExplorers.svgText;
 
   /* A weight typed or slid: a finite number ≥ 0, else null. */
   function weight(input) {

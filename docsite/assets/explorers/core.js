@@ -38,7 +38,28 @@
     output.dataset.value = String(x);
   }
 
+  var SVG = "http://www.w3.org/2000/svg";
+
+  /* An SVG element with its attributes, appended to parent when one is given. */
+  function svgElement(name, attributes, parent) {
+    var node = document.createElementNS(SVG, name);
+    Object.keys(attributes).forEach(function (key) {
+      node.setAttribute(key, attributes[key]);
+    });
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  /* An SVG text at (x, y). */
+  function svgText(parent, x, y, content, attributes) {
+    var node = svgElement("text", Object.assign({ x: x, y: y }, attributes || {}), parent);
+    node.textContent = content;
+    return node;
+  }
+
   window.xentExplorers = {
+    svgElement: svgElement,
+    svgText: svgText,
     register: function (name, mount) {
       mounts[name] = mount;
       if (document.readyState !== "loading") mountAll();

@@ -19,7 +19,6 @@
  */
 (function () {
   "use strict";
-  var SVG = "http://www.w3.org/2000/svg";
 
   /* exp(z − m), with the rounding error of the subtraction restored. */
   function shiftedExp(z, m) {
@@ -71,20 +70,8 @@
     };
   }
 
-  function element(name, attributes, parent) {
-    var node = document.createElementNS(SVG, name);
-    Object.keys(attributes).forEach(function (key) {
-      node.setAttribute(key, attributes[key]);
-    });
-    if (parent) parent.appendChild(node);
-    return node;
-  }
-
-  function text(parent, x, y, content, attributes) {
-    var node = element("text", Object.assign({ x: x, y: y }, attributes || {}), parent);
-    node.textContent = content;
-    return node;
-  }
+  var element = window.xentExplorers.svgElement;
+  var text = window.xentExplorers.svgText;
 
   function mount(app) {
     var root = app.querySelector(".xent-xp-softmax");
