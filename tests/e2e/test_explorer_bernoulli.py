@@ -17,11 +17,9 @@ from .site import Page
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from playwright.sync_api import Browser
-
     from .browser import Offsite, Scheme
     from .explorer_driver import ExplorerTab
-    from .site import SiteMap, SiteServer
+    from .site import SiteMap
 
 pytestmark = pytest.mark.browser
 
@@ -171,22 +169,6 @@ def test_dark_scheme_chinese_page_no_console_errors(
     assert probe["legibility"] == [], probe["legibility"]
     assert probe["figures"] == [], probe["figures"]
     assert opened.errors == [], opened.errors
-
-
-def test_without_javascript_the_static_figure_stands_in(
-    site: SiteMap, browser: Browser, server: SiteServer
-) -> None:
-    del site
-    context = browser.new_context(base_url=server.base_url, java_script_enabled=False)
-    try:
-        tab = context.new_page()
-        tab.goto(PATH)
-        figure = tab.locator(f'figure[data-explorer="{NAME}"]')
-        assert figure.locator(".xent-explorer-static svg").is_visible()
-        assert figure.locator("figcaption").is_visible()
-        assert not figure.locator(".xent-explorer-app").is_visible()
-    finally:
-        context.close()
 
 
 def test_every_formula_is_registered_or_notation() -> None:

@@ -22,11 +22,9 @@ from docsite.explorers.divergence import MAX_OUTCOMES, MIN_OUTCOMES, START_P, ST
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from playwright.sync_api import Browser
     from playwright.sync_api import Page as Tab
 
     from .browser import Offsite, Scheme
-    from .site import SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -280,18 +278,3 @@ def test_renders_in_dark_mode_without_console_errors(
     red, green, blue = (float(part) for part in re.findall(r"[\d.]+", text)[:3])
     assert min(red, green, blue) > 180, f"light text expected on the dark page, got {text}"
     assert not errors, errors
-
-
-def test_without_javascript_the_static_figure_stands_in(
-    browser: Browser, server: SiteServer
-) -> None:
-    context = browser.new_context(base_url=server.base_url, java_script_enabled=False)
-    try:
-        tab = context.new_page()
-        tab.goto(PAGES[0])
-        figure = tab.locator(APP)
-        assert figure.locator(".xent-explorer-static svg").is_visible()
-        assert not figure.locator(".xent-explorer-app").is_visible()
-        assert figure.locator("figcaption").inner_text().strip()
-    finally:
-        context.close()

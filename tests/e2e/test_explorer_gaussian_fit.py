@@ -21,17 +21,14 @@ import numpy.typing as npt
 import pytest
 
 import xent
-from docsite.explorers import NEEDS_JAVASCRIPT
 from docsite.explorers.gaussian_fit import CONTROLS, GRID, MUS, SIGMAS, TOL
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from playwright.sync_api import Browser
     from playwright.sync_api import Page as Tab
 
     from .browser import Offsite, Scheme
-    from .site import SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -374,21 +371,3 @@ def test_renders_in_dark_mode_without_console_errors(
     explorer.set({"mu1": "-1", "sigma2": "0.5"})
     assert not check(explorer.read(), {})
     assert not errors, errors
-
-
-def test_without_javascript_the_reader_is_sent_to_the_figure_above(
-    browser: Browser, server: SiteServer
-) -> None:
-    context = browser.new_context(base_url=server.base_url, java_script_enabled=False)
-    try:
-        tab = context.new_page()
-        tab.goto(PAGES[0])
-        figure = tab.locator(APP)
-        # The page shows the explorer's first state in the figure right above it.
-        static = figure.locator(".xent-explorer-static")
-        assert static.is_visible()
-        assert static.inner_text().strip() == NEEDS_JAVASCRIPT["en"]
-        assert not figure.locator(".xent-explorer-app").is_visible()
-        assert figure.locator("figcaption").inner_text().strip()
-    finally:
-        context.close()

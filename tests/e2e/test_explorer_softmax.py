@@ -10,7 +10,6 @@ import pytest
 from mpmath import mp, mpf
 
 import xent
-from docsite.explorers import NEEDS_JAVASCRIPT
 
 from .explorer_driver import Agreement, State, open_explorer, unchecked_formulas
 from .site import Page
@@ -18,11 +17,9 @@ from .site import Page
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from playwright.sync_api import Browser
-
     from .browser import Offsite, Scheme
     from .explorer_driver import ExplorerTab
-    from .site import SiteMap, SiteServer
+    from .site import SiteMap
 
 pytestmark = pytest.mark.browser
 
@@ -194,25 +191,6 @@ def test_dark_scheme_chinese_page_no_console_errors(
     assert "真实类别" in (figure.text_content() or "")
     assert opened.tab.evaluate("document.body.dataset.mdColorScheme") == "slate"
     assert opened.errors == [], opened.errors
-
-
-def test_without_javascript_the_reader_is_sent_to_the_figure_above(
-    site: SiteMap, browser: Browser, server: SiteServer
-) -> None:
-    del site
-    context = browser.new_context(base_url=server.base_url, java_script_enabled=False)
-    try:
-        tab = context.new_page()
-        tab.goto(PATH)
-        figure = tab.locator(f'figure[data-explorer="{NAME}"]')
-        # The page shows the explorer's first state in the figure right above it.
-        static = figure.locator(".xent-explorer-static")
-        assert static.is_visible()
-        assert static.inner_text().strip() == NEEDS_JAVASCRIPT["en"]
-        assert figure.locator("figcaption").is_visible()
-        assert not figure.locator(".xent-explorer-app").is_visible()
-    finally:
-        context.close()
 
 
 def test_every_formula_is_registered_or_notation() -> None:
