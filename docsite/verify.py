@@ -16,6 +16,13 @@ The rules (the home page tells readers, in brief, what is checked):
   bound number is an error: small counts are written in words, citations come from the
   bibliography. The target of a link (``[text](https://...)``, ``<https://...>``) is an
   address, not a number, and is not scanned.
+- A unit word right after a bound number (``0.5{= entropy(P, base="bits")} bits``, 奈特,
+  比特) must be the unit its expression is computed in, traced through the page's code to
+  the base of the ``xent`` call or logarithm behind it (`docsite.units`).
+- A comparison word is bound to the comparison it states, in the sentence's order:
+  ``larger{= H_PQ > H_P}``; the comparison must hold and go the word's way, and in a sentence
+  with two or more bound numbers every comparison word must be bound
+  (`docsite.comparisons`).
 - A ``derivation`` block names a derivation of ``xent.symbolic``, which must verify; the
   build shows it as an ``align*`` block. A ``figure`` block names a figure of
   ``docsite/figures/`` (drawn from ``xent``) and gives its caption, which may hold no digit.
@@ -45,11 +52,19 @@ import numpy as np
 import xent
 from docsite.blocks import KINDS
 from docsite.cache import CACHE_DIR, cached, source_hash
+from docsite.comparisons import (
+    COMPARISON_WORDS,
+    comparison_problem,
+    sentences,
+    unbound_comparisons,
+    word_before,
+)
 from docsite.editions import language_of
 from docsite.exercises import ANSWER, ANSWER_OPENING
 from docsite.explorers import EXPLORERS, explorer_tex
 from docsite.markdown_scan import CodeBlock, Page, scan
 from docsite.numbers import NUMBER, format_like, matches
+from docsite.units import PLAIN, UNIT_WORD, UNITS, UNKNOWN, Units
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -78,6 +93,10 @@ class Report:
     numbers: int = 0
     formulas: int = 0
     notation: int = 0
+    #: Unit words after bound numbers checked against their trace (`docsite.units`).
+    units: int = 0
+    #: Comparison words checked against their bound comparison (`docsite.comparisons`).
+    comparisons: int = 0
     problems: list[tuple[int, str]] = field(default_factory=list)
     #: The value of each answer box (``{answer 1.75{= ...} bits}``), in page order.
     answers: list[float] = field(default_factory=list)
@@ -86,7 +105,8 @@ class Report:
         """Return one line of counts, for the build log."""
         return (
             f"{self.page}: {self.examples} examples and {self.blocks} code blocks run, "
-            f"{self.numbers} numbers checked, {self.formulas} formulas matched, "
+            f"{self.numbers} numbers checked ({self.units} units, {self.comparisons} "
+            f"comparisons), {self.formulas} formulas matched, "
             f"{self.notation} notation, {self.unverified} unverified blocks"
         )
 
@@ -169,7 +189,7 @@ def _check_binding(written: str, value: list[float], line: int, report: Report) 
     numbers = [match.group(0) for match in NUMBER.finditer(written)]
     if not numbers:
         report.problems.append(
-            (line, f"{{= ...}} follows no number or group of numbers: {written!r}")
+            (line, f"{{= ...}} follows no number, group of numbers or comparison word: {written!r}")
         )
     elif len(numbers) != len(value):
         report.problems.append(
@@ -184,6 +204,45 @@ def _check_binding(written: str, value: list[float], line: int, report: Report) 
                 report.problems.append(
                     (line, f"{number} is written, but the build computes {shown}")
                 )
+
+
+def _check_comparisons(
+    prose: str,
+    language: str,
+    numbers: list[tuple[int, str]],
+    comparisons: list[tuple[int, int, str, str, list[float]]],
+    report: Report,
+) -> None:
+    """Check each bound comparison word against the numbers bound in its sentence."""
+    bounds = sentences(prose)
+    for position, line, word, expression, value in comparisons:
+        start, end = next((s, e) for s, e in bounds if s <= position < e)
+        shown = [code for at, code in numbers if start <= at < end]
+        problem = comparison_problem(word, expression, value, language, shown)
+        report.comparisons += problem is None
+        report.problems += [(line, problem)] if problem else []
+
+
+def _check_unit(
+    prose: str, end: int, written: str, traced: str, *, line: int, report: Report
+) -> None:
+    """Check the unit word after a bound number (``0.5{= H} bits``) against its trace."""
+    word = UNIT_WORD.match(prose, end)
+    if word is None or not written:
+        return
+    claimed = UNITS[word["word"]]
+    if traced == claimed:
+        report.units += 1
+    elif traced in (PLAIN, UNKNOWN):
+        message = (
+            f"{written} is marked {word['word']}, but its unit cannot be traced "
+            f"({'a plain number' if traced == PLAIN else 'unknown'}): bind it to the xent call "
+            "(with its base=) or the logarithm that computes it"
+        )
+        report.problems.append((line, message))
+    else:
+        message = f"{written} is marked {word['word']}, but it is computed in {traced}"
+        report.problems.append((line, message))
 
 
 def _opens_answer(prose: str, start: int) -> bool:
@@ -283,12 +342,18 @@ def verify_page(
     scanned = scan(source)
     report = Report(page)
     prose = scanned.prose
+    language = language_of(page)
     events = _events(scanned, report)
     results = _cached_execute([(kind, text, line) for _, kind, text, line in events], cache_dir)
     accounted = [False] * len(prose)
     answer_starts: list[int] = []
+    units = Units()
+    bindings: list[tuple[int, int]] = []
+    numbers: list[tuple[int, str]] = []  # the position and expression of each bound number
+    comparisons: list[tuple[int, int, str, str, list[float]]] = []
     for (position, kind, code, line), result in zip(events, results, strict=True):
         if kind != _BINDING_EVENT:
+            units.read(kind, code)
             count, problems = result
             report.examples += count
             report.problems += [(number, message) for number, message in problems]
@@ -299,14 +364,29 @@ def verify_page(
         else:
             start, written = _bound_text(prose, position)
             binding_end = prose.index("}", position) + 1
+            bindings.append((position, binding_end))
             accounted[start:binding_end] = [True] * (binding_end - start)
+            word = None if written else word_before(prose, position, language)
             if isinstance(result, str):
                 report.problems.append((line, result))
+            elif word is not None:
+                comparisons.append((position, line, word[2], code, result))
             else:
+                numbers.append((position, code))
                 _check_binding(written, result, line, report)
+                _check_unit(
+                    prose, binding_end, written, units.unit_of(code), line=line, report=report
+                )
                 if _opens_answer(prose, start):
                     answer_starts.append(start)
                     report.answers.append(result[0] if len(result) == 1 else math.nan)
+    _check_comparisons(prose, language, numbers, comparisons, report)
+    for at, _, said in unbound_comparisons(prose, bindings, language):
+        message = (
+            f"{said!r} compares bound numbers: bind it to the comparison it states, in the "
+            f"sentence's order: {said}{{= a {COMPARISON_WORDS[language][said]} b}}"
+        )
+        report.problems.append((scanned.line_of(at), message))
     _check_answers(scanned, answer_starts, report)
     _check_free_digits(scanned, accounted, report)
     _check_math(scanned, language_of(page), formulas or {}, report)

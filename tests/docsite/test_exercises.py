@@ -75,7 +75,7 @@ def test_every_edition_asks_the_same_exercises_with_the_same_answers(
 
 
 def test_answers_are_computed_in_page_order() -> None:
-    source = "One {answer 1.5{= 3 / 2} bits}, two {answer 2{= 1 + 1} nats}."
+    source = "One {answer 1.5{= 3 / 2} tosses}, two {answer 2{= entropy([0.25] * 4, base=2)} bits}."
     report = verify_page(source, "demo.md", cache_dir=None)
     assert report.errors() == []
     assert report.answers == [1.5, 2.0]
