@@ -140,8 +140,8 @@ def spherical_score(
 ) -> FloatOrArray:
     r"""Return the spherical score of forecasts, q_y / ‖q‖₂: a reward, higher is better.
 
-    Unlike the Brier score and the log loss, this is a reward, as Good (1952) and Gneiting and
-    Raftery (2007) orient it: it lies in (0, 1], larger for a better forecast, and 1 − score
+    Unlike the Brier score and the log loss, this is a reward, as Gneiting and Raftery (2007)
+    orient it: it lies in (0, 1], larger for a better forecast, and 1 − score
     (or its negative) is the matching loss.
 
     Parameters
