@@ -103,6 +103,31 @@ def _focal(name: str, relation: Any) -> None:
 
 
 _BINARY_LOG = -p * sympy.log(q) - (1 - p) * sympy.log(1 - q)
+_SPHERICAL = QI[y] / sympy.sqrt(sympy.Sum(QI[k] ** 2, (k, 1, K)))
+
+
+def _report_complement(name: str, expr: Any) -> None:
+    """Check the probability a binary report gives the other outcome: with q, it sums to one."""
+    if sympy.simplify(q + expr - 1) != 0:
+        raise ValueError(f"formula {name}: q + ({expr}) is not 1")
+
+
+def _spherical_loss(name: str, expr: Any) -> None:
+    """Check the spherical score's loss: 0 for a certain right forecast, 1 if y is ruled out."""
+    loss = expr.replace(SS(QI, y), _SPHERICAL)
+    for forecast, outcome, value in (((1, 0, 0), 1, 0), ((0, R(1, 2), R(1, 2)), 1, 1)):
+        at = loss.subs({K: 3, y: outcome}).doit()
+        at = at.subs({QI[i + 1]: v for i, v in enumerate(forecast)})
+        if sympy.simplify(at - value) != 0:
+            raise ValueError(f"formula {name}: {expr} is not the loss of the spherical score")
+
+
+def _report_gap(name: str, expr: Any) -> None:
+    """Check the numerator of the expected log score's slope: the report minus the belief."""
+    numerator, _ = sympy.fraction(sympy.together(sympy.diff(_BINARY_LOG, q)))
+    if sympy.simplify(sympy.expand(numerator) - expr) != 0:
+        raise ValueError(f"formula {name}: {expr} is not the numerator of the slope")
+
 
 FORMULAS: list[Formula] = [
     with_check("log_score", sympy.Eq(LS(QI, y), -sympy.log(QI[y])), _against(_log_score)),
@@ -113,7 +138,7 @@ FORMULAS: list[Formula] = [
     ),
     with_check(
         "spherical_score",
-        sympy.Eq(SS(QI, y), QI[y] / sympy.sqrt(sympy.Sum(QI[k] ** 2, (k, 1, K)))),
+        sympy.Eq(SS(QI, y), _SPHERICAL),
         _against(xent.spherical_score),
     ),
     with_check(
@@ -149,4 +174,7 @@ FORMULAS: list[Formula] = [
         ),
         _ece,
     ),
+    with_check("report_complement", 1 - q, _report_complement),
+    with_check("spherical_loss", 1 - SS(QI, y), _spherical_loss),
+    with_check("report_gap", q - p, _report_gap),
 ]

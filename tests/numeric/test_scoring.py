@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import xent
 
@@ -416,3 +418,51 @@ BAD_CALLS = [
 def test_bad_input_is_refused_by_name(compute: Any, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         compute()
+
+
+# --- properties (Hypothesis) ---------------------------------------------------------------------
+
+
+@st.composite
+def forecast_and_outcome(draw: st.DrawFn) -> tuple[np.ndarray[Any, Any], int]:
+    n = draw(st.integers(min_value=2, max_value=8))
+    raw = draw(st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=n, max_size=n))
+    assume(sum(raw) > 1e-3)
+    q = np.array(raw) / sum(raw)
+    return q, draw(st.integers(min_value=0, max_value=n - 1))
+
+
+@given(forecast_and_outcome())
+def test_brier_and_spherical_scores_stay_in_their_ranges(case: tuple[Any, int]) -> None:
+    q, y = case
+    assert 0.0 <= xent.brier_score(q, y) <= 2.0
+    assert 0.0 <= xent.spherical_score(q, y) <= 1.0
+
+
+@given(
+    st.lists(st.floats(min_value=-50, max_value=50), min_size=2, max_size=8),
+    st.integers(min_value=0, max_value=7),
+    st.floats(min_value=0.0, max_value=5.0),
+)
+def test_focal_loss_is_at_most_the_cross_entropy_and_not_negative(
+    logits: list[float], y: int, gamma: float
+) -> None:
+    assume(y < len(logits))
+    focal = xent.focal_loss(logits, y, gamma=gamma)
+    assert 0.0 <= focal <= xent.softmax_cross_entropy(logits, y)
+
+
+@given(forecast_and_outcome(), forecast_and_outcome())
+def test_no_report_beats_the_truth_in_expected_brier_or_spherical_score(
+    truth: tuple[Any, int], other: tuple[Any, int]
+) -> None:
+    p, _ = truth
+    q, _ = other
+    assume(len(p) == len(q))
+    outcomes = np.arange(len(p))
+    honest_brier = float(np.dot(p, xent.brier_score(np.tile(p, (len(p), 1)), outcomes)))
+    other_brier = float(np.dot(p, xent.brier_score(np.tile(q, (len(p), 1)), outcomes)))
+    assert honest_brier <= other_brier + 1e-12
+    honest_sphere = float(np.dot(p, xent.spherical_score(np.tile(p, (len(p), 1)), outcomes)))
+    other_sphere = float(np.dot(p, xent.spherical_score(np.tile(q, (len(p), 1)), outcomes)))
+    assert honest_sphere >= other_sphere - 1e-12
