@@ -171,6 +171,21 @@ def test_ece_of_a_nan_row_is_nan() -> None:
     assert math.isnan(xent.expected_calibration_error([[math.nan, math.nan], [0.5, 0.5]], [0, 1]))
 
 
+def test_a_nan_row_makes_its_bin_nan_and_no_other() -> None:
+    table = xent.calibration_bins([[math.nan, math.nan], [0.4, 0.6]], [0, 1], bins=4)
+    np.testing.assert_array_equal(table.counts, [0, 0, 1, 1])
+    assert table.confidence[2] == 0.6
+    assert table.accuracy[2] == 1.0
+    assert math.isnan(table.confidence[3])
+    assert math.isnan(table.accuracy[3])
+
+
+def test_nan_propagates_through_the_scores() -> None:
+    assert math.isnan(xent.brier_score([math.nan, math.nan], 0))
+    assert math.isnan(xent.spherical_score([math.nan, math.nan], 0))
+    assert math.isnan(xent.focal_loss([math.nan, 0.0], [0.5, 0.5], gamma=2))
+
+
 def test_fit_temperature_undoes_a_known_scaling() -> None:
     rng = np.random.default_rng(0)
     z = rng.normal(size=(4000, 4)) * 2
@@ -423,13 +438,22 @@ def test_bad_input_is_refused_by_name(compute: Any, error: type[Exception], mess
 # --- properties (Hypothesis) ---------------------------------------------------------------------
 
 
+def rows(n: int) -> st.SearchStrategy[np.ndarray[Any, Any]]:
+    """A probability row of length n, possibly with zeros."""
+    raw = st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=n, max_size=n)
+    return raw.filter(lambda values: sum(values) > 1e-3).map(lambda v: np.array(v) / sum(v))
+
+
 @st.composite
 def forecast_and_outcome(draw: st.DrawFn) -> tuple[np.ndarray[Any, Any], int]:
     n = draw(st.integers(min_value=2, max_value=8))
-    raw = draw(st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=n, max_size=n))
-    assume(sum(raw) > 1e-3)
-    q = np.array(raw) / sum(raw)
-    return q, draw(st.integers(min_value=0, max_value=n - 1))
+    return draw(rows(n)), draw(st.integers(min_value=0, max_value=n - 1))
+
+
+@st.composite
+def truth_and_report(draw: st.DrawFn) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    n = draw(st.integers(min_value=2, max_value=8))
+    return draw(rows(n)), draw(rows(n))
 
 
 @given(forecast_and_outcome())
@@ -452,13 +476,11 @@ def test_focal_loss_is_at_most_the_cross_entropy_and_not_negative(
     assert 0.0 <= focal <= xent.softmax_cross_entropy(logits, y)
 
 
-@given(forecast_and_outcome(), forecast_and_outcome())
+@given(truth_and_report())
 def test_no_report_beats_the_truth_in_expected_brier_or_spherical_score(
-    truth: tuple[Any, int], other: tuple[Any, int]
+    pair: tuple[Any, Any],
 ) -> None:
-    p, _ = truth
-    q, _ = other
-    assume(len(p) == len(q))
+    p, q = pair
     outcomes = np.arange(len(p))
     honest_brier = float(np.dot(p, xent.brier_score(np.tile(p, (len(p), 1)), outcomes)))
     other_brier = float(np.dot(p, xent.brier_score(np.tile(q, (len(p), 1)), outcomes)))

@@ -130,8 +130,8 @@ def calibration_bins(
     Each row's confidence is its largest probability and its prediction the class that has
     it (the first such class in a tie, as `numpy.argmax`). Bin m (from 0) holds the rows with
     edges[m] < confidence ≤ edges[m + 1], the first bin also confidence 0, as in Guo et al.
-    (2017). A row of NaN has NaN confidence and is put in the last bin, whose mean it makes
-    NaN.
+    (2017). A row of NaN has NaN confidence and is put in the last bin, whose confidence and
+    accuracy it makes NaN.
 
     Accuracy: within 2 ulp of the exact value in float64 and 1 ulp in float32 (each bin's
     mean is an exactly rounded sum divided by its count).
@@ -155,6 +155,7 @@ def calibration_bins(
     for m in np.flatnonzero(counts):
         means[m] = math.fsum(groups[m]) / int(counts[m])
         accuracy[m] = int(correct[m]) / int(counts[m])
+    accuracy[np.isnan(means)] = np.nan  # a NaN row has no prediction to be right or wrong
     return ReliabilityTable(
         edges=edges.astype(dtype),
         counts=counts,
