@@ -369,3 +369,163 @@ def test_every_stated_bound_is_a_few_ulp_except_the_documented_perplexity() -> N
         if function != "perplexity":
             assert bounds["float64"] <= 4, function
     assert ACCURACY_ULPS["perplexity"]["float64"] == PERPLEXITY_ULPS_PER_NAT * (1 + 10)
+
+
+# --- scoring rules and calibration -------------------------------------------------------------
+
+
+def _grid_rows(dtype: Any, kind: str, rows: int = 24, classes: int = 6) -> np.ndarray[Any, Any]:
+    bits = 24 if dtype == np.float32 else 53
+    grid: np.ndarray[Any, Any] = simplex_grid(
+        np.random.default_rng(17), rows, classes, bits, kind
+    ).astype(dtype)
+    return grid
+
+
+SCORE_CASES = [
+    pytest.param(dtype, kind, id=f"{np.dtype(dtype).name}-{kind}")
+    for dtype in DTYPES
+    for kind in ("dirichlet", "sparse", "spiky")
+]
+
+
+@pytest.mark.parametrize(("dtype", "kind"), SCORE_CASES)
+def test_brier_and_spherical_scores_are_within_their_stated_ulp_bounds(
+    dtype: Any, kind: str
+) -> None:
+    q = _grid_rows(dtype, kind)
+    target = np.random.default_rng(19).integers(0, q.shape[1], len(q))
+    soft = _grid_rows(dtype, "dirichlet")
+    with mp.workdps(DPS):
+        exact_q = [[mpf(float(v)) for v in row] for row in q]
+        exact_t = [[mpf(float(v)) for v in row] for row in soft]
+        brier = [
+            [sum((v - (k == y)) ** 2 for k, v in enumerate(row))]
+            for row, y in zip(exact_q, target, strict=True)
+        ]
+        brier_soft = [
+            [sum((v - t) ** 2 for v, t in zip(row, trow, strict=True))]
+            for row, trow in zip(exact_q, exact_t, strict=True)
+        ]
+        norms = [mp.sqrt(sum(v * v for v in row)) for row in exact_q]
+        spherical = [[row[y] / n] for row, y, n in zip(exact_q, target, norms, strict=True)]
+        spherical_soft = [
+            [sum(v * t for v, t in zip(row, trow, strict=True)) / n]
+            for row, trow, n in zip(exact_q, exact_t, norms, strict=True)
+        ]
+    assert_within("brier_score", dtype, np.asarray(xent.brier_score(q, target))[:, None], brier, q)
+    assert_within(
+        "brier_score", dtype, np.asarray(xent.brier_score(q, soft))[:, None], brier_soft, q
+    )
+    computed = np.asarray(xent.spherical_score(q, target))[:, None]
+    assert_within("spherical_score", dtype, computed, spherical, q)
+    computed = np.asarray(xent.spherical_score(q, soft))[:, None]
+    assert_within("spherical_score", dtype, computed, spherical_soft, q)
+
+
+@pytest.mark.parametrize(("name", "dtype"), LOGIT_CASES)
+@pytest.mark.parametrize("gamma", [0.5, 1.0, 2.0])
+def test_focal_loss_is_within_its_stated_ulp_bound_on_wide_logits(
+    name: str, dtype: Any, gamma: float
+) -> None:
+    z = logits_of(name, dtype)
+    k = z.shape[1]
+    target = np.random.default_rng(5).integers(0, k, len(z))
+    target[::2] = np.argmax(z[::2], axis=1)  # the true class is the maximum: tiny losses
+    infinite = np.isinf(z[np.arange(len(z)), target])
+    target[infinite] = np.argmax(z[infinite], axis=1)
+    computed = np.asarray(xent.focal_loss(z, target, gamma=gamma))
+    with mp.workdps(DPS):
+        g = mpf(gamma)
+        exact = [
+            [-((-mp.expm1(ref[int(y)])) ** g) * ref[int(y)]]
+            for y, ref in zip(target, references(z), strict=True)
+        ]
+    assert_within("focal_loss", dtype, computed[:, None], exact, z)
+
+
+@pytest.mark.parametrize(("name", "dtype"), LOGIT_CASES)
+def test_focal_loss_is_within_its_stated_ulp_bound_against_probability_rows(
+    name: str, dtype: Any
+) -> None:
+    z = logits_of(name, dtype)
+    bits = 24 if dtype == np.float32 else 53
+    target = simplex_grid(np.random.default_rng(7), len(z), z.shape[1], bits, "spiky")
+    target = target.astype(dtype)
+    computed = np.asarray(xent.focal_loss(z, target, gamma=2.0))
+    with mp.workdps(DPS):
+        exact = [
+            [
+                -sum(
+                    mpf(float(t)) * (-mp.expm1(v)) ** 2 * v
+                    for t, v in zip(trow, ref, strict=True)
+                    if t
+                )
+            ]
+            for trow, ref in zip(target, references(z), strict=True)
+        ]
+    assert_within("focal_loss (probabilities)", dtype, computed[:, None], exact, z)
+
+
+def _calibration_data(dtype: Any, rows: int = 300) -> tuple[Any, Any]:
+    rng = np.random.default_rng(23)
+    q = _grid_rows(dtype, "dirichlet", rows=rows, classes=4)
+    labels = np.array([rng.choice(4, p=row / row.sum()) for row in q.astype(np.float64)])
+    return q, labels
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("bins", [1, 10, 15])
+def test_calibration_bins_and_ece_are_within_their_stated_ulp_bounds(dtype: Any, bins: int) -> None:
+    q, labels = _calibration_data(dtype)
+    table = xent.calibration_bins(q, labels, bins=bins)
+    wide = q.astype(np.float64)
+    confidence, hits = np.max(wide, axis=1), np.argmax(wide, axis=1) == labels
+    which = np.searchsorted(np.linspace(0, 1, bins + 1)[1:-1], confidence, side="left")
+    with mp.workdps(DPS):
+        sums = [sum(mpf(float(c)) for c in confidence[which == m]) for m in range(bins)]
+        correct = [int(np.sum(hits[which == m])) for m in range(bins)]
+        counts = [int(np.sum(which == m)) for m in range(bins)]
+        kept = [m for m in range(bins) if counts[m]]
+        exact_conf = [[sums[m] / counts[m]] for m in kept]
+        exact_acc = [[mpf(correct[m]) / counts[m]] for m in kept]
+        ece = [[sum(abs(correct[m] - sums[m]) for m in kept) / len(q)]]
+    assert list(table.counts) == counts
+    assert_within("calibration_bins", dtype, table.confidence[kept][:, None], exact_conf, kept)
+    assert_within("calibration_bins", dtype, table.accuracy[kept][:, None], exact_acc, kept)
+    computed = np.asarray([[xent.expected_calibration_error(q, labels, bins=bins)]], dtype=dtype)
+    assert_within("expected_calibration_error", dtype, computed, ece, [bins])
+
+
+def _held_out(seed: int, scale: float, rows: int = 300, classes: int = 5) -> tuple[Any, Any]:
+    rng = np.random.default_rng(seed)
+    true_logits = rng.standard_normal((rows, classes)) * 1.5
+    labels = np.array([rng.choice(classes, p=row) for row in xent.softmax(true_logits)])
+    return true_logits * scale, labels
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize(("seed", "scale"), [(1, 0.3), (2, 1.0), (3, 2.5), (4, 4.0)])
+def test_fit_temperature_is_within_its_stated_ulp_bound(
+    dtype: Any, seed: int, scale: float
+) -> None:
+    z, labels = _held_out(seed, scale)
+    z = z.astype(dtype)
+    rows: Matrix = z.astype(np.float64)
+    with mp.workdps(DPS):
+        exact_rows = [[mpf(float(v)) for v in row] for row in rows]
+
+        def slope(beta: Any) -> Any:
+            total = mpf(0)
+            for row, y in zip(exact_rows, labels, strict=True):
+                weights = [mp.exp(beta * v) for v in row]
+                total += (
+                    sum(w * v for w, v in zip(weights, row, strict=True)) / sum(weights)
+                    - row[int(y)]
+                )
+            return total
+
+        beta = mp.findroot(slope, mpf(1) / scale)
+        exact = [[1 / beta]]
+    computed = np.asarray([[xent.fit_temperature(z, labels)]], dtype=dtype)
+    assert_within("fit_temperature", dtype, computed, exact, [scale])

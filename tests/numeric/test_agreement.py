@@ -15,7 +15,7 @@ import pytest
 import scipy.spatial.distance
 import scipy.special
 import scipy.stats
-from sklearn.metrics import log_loss
+from sklearn.metrics import brier_score_loss, log_loss
 
 import xent
 
@@ -189,4 +189,23 @@ def test_softmax_cross_entropy_agrees_with_sklearn_multiclass_log_loss() -> None
     one_hot = np.eye(5)[y]
     assert math.isclose(
         float(xent.cross_entropy(one_hot, probabilities).mean()), expected, rel_tol=RTOL
+    )
+
+
+def test_brier_score_agrees_with_sklearn_brier_score_loss_in_both_its_conventions() -> None:
+    """scikit-learn halves the binary score by default (scale_by_half="auto"): the squared
+    error of the positive class's probability. Brier's sum over classes is twice that."""
+    rng = np.random.default_rng(8)
+    y = rng.integers(0, 2, size=50)
+    p = rng.uniform(0.02, 0.98, size=50)
+    two_class = np.stack([1 - p, p], axis=-1)
+    mean = float(xent.brier_score(two_class, y, reduction="mean"))
+    assert math.isclose(mean, brier_score_loss(y, p, scale_by_half=False), rel_tol=RTOL)
+    assert math.isclose(mean / 2, brier_score_loss(y, p), rel_tol=RTOL)
+    probabilities = rows(9, n=40, k=5)
+    labels = rng.integers(0, 5, size=40)
+    labels[:5] = np.arange(5)
+    expected = brier_score_loss(labels, probabilities, labels=np.arange(5))
+    assert math.isclose(
+        float(xent.brier_score(probabilities, labels, reduction="mean")), expected, rel_tol=RTOL
     )

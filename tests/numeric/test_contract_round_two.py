@@ -247,6 +247,29 @@ UNDER_RAISE: dict[str, list[Callable[[], object]]] = {
         lambda: xent.logsumexp([1.7e308, 1.7e308]),
         lambda: xent.logsumexp([0.0, -800.0]),
     ],
+    "brier_score": [
+        lambda: xent.brier_score(ROWS, [0, 1, 0, 1][: len(ROWS)]),
+        lambda: xent.brier_score([1e-320, 1.0], 0),
+    ],
+    "spherical_score": [
+        lambda: xent.spherical_score([1e-320, 1.0], 0),
+        lambda: xent.spherical_score([1e-200, 1.0], [1.0, 0.0]),
+    ],
+    "focal_loss": [
+        lambda: xent.focal_loss(LOGITS, [0, 0, 2, 1], gamma=2),
+        lambda: xent.focal_loss([0.0, -1000.0], 0, gamma=2),
+        lambda: xent.focal_loss([[INF, 0.0], [-INF, 0.0]], [0, 1], gamma=1.5),
+        lambda: xent.focal_loss([[40.0, -INF]], [[1.0, 0.0]], gamma=2, reduction="mean"),
+    ],
+    "calibration_bins": [
+        lambda: xent.calibration_bins([[1e-320, 1.0], [0.5, 0.5]], [1, 0]).confidence,
+    ],
+    "expected_calibration_error": [
+        lambda: xent.expected_calibration_error([[1e-320, 1.0], [0.5, 0.5]], [1, 0]),
+    ],
+    "fit_temperature": [
+        lambda: xent.fit_temperature([[800.0, 0.0], [0.0, 1.0], [3.0, 0.0]], [0, 0, 0]),
+    ],
 }
 
 CALLS_UNDER_RAISE = [
@@ -409,11 +432,18 @@ PER_DTYPE: dict[str, Callable[[Any], object]] = {
     "softmax": lambda t: xent.softmax(Z16.astype(t)),
     "log_softmax": lambda t: xent.log_softmax(Z16.astype(t)),
     "logsumexp": lambda t: xent.logsumexp(Z16.astype(t)),
+    "brier_score": lambda t: xent.brier_score(Q16.astype(t), [0, 1, 0, 1, 0]),
+    "spherical_score": lambda t: xent.spherical_score(Q16.astype(t), P16.astype(t)),
+    "focal_loss": lambda t: xent.focal_loss(Z16.astype(t), [0, 1], gamma=2),
 }
+
+#: Functions of a whole data set, not row by row: tests/numeric/test_scoring.py checks their
+#: float16 and float32 results (the float64 result rounded once).
+AGGREGATES = {"calibration_bins", "expected_calibration_error", "fit_temperature"}
 
 
 def test_every_public_numeric_function_is_checked_in_float16() -> None:
-    assert set(PER_DTYPE) == PUBLIC_FUNCTIONS
+    assert set(PER_DTYPE) | AGGREGATES == PUBLIC_FUNCTIONS
 
 
 @pytest.mark.parametrize("name", PER_DTYPE)
@@ -468,11 +498,23 @@ ROW_CASES: dict[str, tuple[Callable[[], Any], Callable[[int], Any]]] = {
     "softmax": (lambda: xent.softmax(Z32), lambda i: xent.softmax(Z32[i])),
     "log_softmax": (lambda: xent.log_softmax(Z32), lambda i: xent.log_softmax(Z32[i])),
     "logsumexp": (lambda: xent.logsumexp(Z32), lambda i: xent.logsumexp(Z32[i])),
+    "brier_score": (
+        lambda: xent.brier_score(Q32, [0, 1, 1, 0]),
+        lambda i: xent.brier_score(Q32[i], [0, 1, 1, 0][i]),
+    ),
+    "spherical_score": (
+        lambda: xent.spherical_score(Q32, P32),
+        lambda i: xent.spherical_score(Q32[i], P32[i]),
+    ),
+    "focal_loss": (
+        lambda: xent.focal_loss(Z32, [0, 1, 2, 0], gamma=2),
+        lambda i: xent.focal_loss(Z32[i], [0, 1, 2, 0][i], gamma=2),
+    ),
 }
 
 
 def test_every_public_numeric_function_is_checked_row_by_row_in_float32() -> None:
-    assert set(ROW_CASES) == PUBLIC_FUNCTIONS
+    assert set(ROW_CASES) | AGGREGATES == PUBLIC_FUNCTIONS
 
 
 @pytest.mark.parametrize("row", range(4))

@@ -28,18 +28,25 @@ worst relative error in ulp that the tests hold it to against mpmath on hostile 
 
 from xent.numeric._accuracy import ACCURACY_ULPS
 from xent.numeric._binary import binary_cross_entropy
+from xent.numeric._calibration import calibration_bins, expected_calibration_error, fit_temperature
 from xent.numeric._categorical import softmax_cross_entropy
 from xent.numeric._cross_entropy import cross_entropy, perplexity
 from xent.numeric._divergence import js_divergence, kl_divergence
 from xent.numeric._entropy import binary_entropy, entropy, self_information
+from xent.numeric._scoring import brier_score, focal_loss, spherical_score
 from xent.numeric._softmax import log_softmax, logsumexp, softmax
 
 __all__ = [
     "ACCURACY_ULPS",
     "binary_cross_entropy",
     "binary_entropy",
+    "brier_score",
+    "calibration_bins",
     "cross_entropy",
     "entropy",
+    "expected_calibration_error",
+    "fit_temperature",
+    "focal_loss",
     "js_divergence",
     "kl_divergence",
     "log_softmax",
@@ -48,4 +55,5 @@ __all__ = [
     "self_information",
     "softmax",
     "softmax_cross_entropy",
+    "spherical_score",
 ]

@@ -38,6 +38,13 @@ ACCURACY_ULPS: dict[str, dict[str, float]] = {
     "binary_cross_entropy (probabilities)": {"float64": 4, "float32": 1},
     "binary_entropy": {"float64": 4, "float32": 1},
     "self_information": {"float64": 4, "float32": 1},
+    "brier_score": {"float64": 4, "float32": 1},
+    "spherical_score": {"float64": 4, "float32": 1},
+    "focal_loss": {"float64": 4, "float32": 1},
+    "focal_loss (probabilities)": {"float64": 4, "float32": 1},
+    "calibration_bins": {"float64": 2, "float32": 1},
+    "expected_calibration_error": {"float64": 2, "float32": 1},
+    "fit_temperature": {"float64": 4, "float32": 1},
 }
 
 #: The float64 perplexity exp(H) is within this many ulp per nat of 1 + H (H in nats).
