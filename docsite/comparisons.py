@@ -186,16 +186,19 @@ def sentences(prose: str) -> list[tuple[int, int]]:
 
 
 def unbound_comparisons(
-    prose: str, bindings: list[tuple[int, int]], language: str
+    prose: str,
+    bounds: list[tuple[int, int]],
+    bindings: list[tuple[int, int]],
+    language: str,
 ) -> list[tuple[int, int, str]]:
     """Return the comparison words without a binding, in sentences with two or more bound numbers.
 
-    ``bindings`` gives the (start, end) of each ``{= ...}`` in the prose; a word is bound when
-    a binding starts right after it.
+    ``bounds`` are the prose's sentences (`sentences`); ``bindings`` gives the (start, end) of
+    each ``{= ...}`` in the prose; a word is bound when a binding starts right after it.
     """
     starts = {start for start, _ in bindings}
     found = []
-    for start, end in sentences(prose):
+    for start, end in bounds:
         inside = [b for b in bindings if start <= b[0] < end]
         numbers = [b for b in inside if not _after_word(prose, b[0], language)]
         if len(numbers) < 2:  # a comparison between two computed numbers

@@ -207,14 +207,13 @@ def _check_binding(written: str, value: list[float], line: int, report: Report) 
 
 
 def _check_comparisons(
-    prose: str,
+    bounds: list[tuple[int, int]],
     language: str,
     numbers: list[tuple[int, str]],
     comparisons: list[tuple[int, int, str, str, list[float]]],
     report: Report,
 ) -> None:
-    """Check each bound comparison word against the numbers bound in its sentence."""
-    bounds = sentences(prose)
+    """Check each bound comparison word against the numbers bound in its sentence (``bounds``)."""
     for position, line, word, expression, value in comparisons:
         start, end = next((s, e) for s, e in bounds if s <= position < e)
         shown = [code for at, code in numbers if start <= at < end]
@@ -380,8 +379,9 @@ def verify_page(
                 if _opens_answer(prose, start):
                     answer_starts.append(start)
                     report.answers.append(result[0] if len(result) == 1 else math.nan)
-    _check_comparisons(prose, language, numbers, comparisons, report)
-    for at, _, said in unbound_comparisons(prose, bindings, language):
+    bounds = sentences(prose)
+    _check_comparisons(bounds, language, numbers, comparisons, report)
+    for at, _, said in unbound_comparisons(prose, bounds, bindings, language):
         message = (
             f"{said!r} compares bound numbers: bind it to the comparison it states, in the "
             f"sentence's order: {said}{{= a {COMPARISON_WORDS[language][said]} b}}"
