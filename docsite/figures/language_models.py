@@ -21,7 +21,7 @@ LENGTHS = [5, 3, 2]
 
 
 def toy_logits() -> tuple[NDArray[Any], NDArray[Any]]:
-    """The page's next-token logits (3 sequences × 5 steps × 8 tokens) and its tokens."""
+    """Return the page's next-token logits (3 sequences × 5 steps × 8 tokens) and tokens."""
     rng = np.random.default_rng(7)
     tokens = np.full((3, 5), -100)
     for b, n in enumerate(LENGTHS):

@@ -9,7 +9,7 @@ import numpy as np
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import LOSS, Formula, close_to, derived, with_check
+from docsite.formulas.kinds import LOSS, Formula, close_to, derived, identity, with_check
 from xent.symbolic import distillation_gradient
 
 t, j, k = sympy.symbols("t j k", integer=True, positive=True)
@@ -35,7 +35,7 @@ def _values(base: Any, values: tuple[Any, ...]) -> dict[Any, Any]:
 
 
 def _sequence_loss(name: str, relation: Any) -> None:
-    """The mean of −log q_t over the tokens is softmax_cross_entropy(reduction="mean")."""
+    """Check the mean of −log q_t over the tokens: softmax_cross_entropy(reduction="mean")."""
     logits = np.array([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5], [0.0, 0.25, 0.0]])
     targets = np.array([2, 0, 1])
     probabilities = xent.softmax(logits)[np.arange(3), targets]
@@ -69,6 +69,23 @@ def _label_smoothing(name: str, relation: Any) -> None:
     computed = xent.softmax_cross_entropy(z, 1, label_smoothing=0.1)
     for side in (relation.lhs, relation.rhs):
         close_to(name, sympy.N(side.subs(at).doit().subs(values), 30), computed)
+
+
+def _smoothing_keep(name: str, expr: Any) -> None:
+    """Check the weight of the one-hot row: the smoothed target gives xent's smoothed loss."""
+    z = [float(v) for v in _Z]
+    keep = float(expr.subs(epsilon, sympy.Rational(1, 10)))
+    target = [keep * (i == 1) + 0.1 / 3 for i in range(3)]
+    computed = xent.softmax_cross_entropy(z, 1, label_smoothing=0.1)
+    close_to(name, xent.cross_entropy(target, xent.softmax(z)), computed)
+
+
+def _smoothed_true_probability(name: str, expr: Any) -> None:
+    """Check the best prediction's true entry: there the smoothed loss is its entropy."""
+    true = float(expr.subs({epsilon: sympy.Rational(1, 10), K: 3}))
+    best = [true, 0.1 / 3, 0.1 / 3]
+    loss = xent.softmax_cross_entropy(np.log(best), 0, label_smoothing=0.1)
+    close_to(name, xent.entropy(best), loss)
 
 
 def _distillation(name: str, relation: Any) -> None:
@@ -124,6 +141,16 @@ FORMULAS: list[Formula] = [
         "distillation_loss",
         sympy.Eq(LOSS, T**2 * sympy.Sum(PI[k] * sympy.log(PI[k] / QI[k]), (k, 1, K))),
         _distillation,
+    ),
+    with_check("smoothing_keep", 1 - epsilon, _smoothing_keep),
+    with_check("smoothed_true_probability", 1 - epsilon + epsilon / K, _smoothed_true_probability),
+    identity(
+        "smoothing_ratio",
+        sympy.Eq(
+            (1 - epsilon + epsilon / K) / (epsilon / K),
+            K * (1 - epsilon) / epsilon + 1,
+            evaluate=False,
+        ),
     ),
     derived("distillation_gradient", distillation_gradient),
     with_check(
