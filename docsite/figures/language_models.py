@@ -26,7 +26,7 @@ def toy_logits() -> tuple[NDArray[Any], NDArray[Any]]:
     tokens = np.full((3, 5), -100)
     for b, n in enumerate(LENGTHS):
         tokens[b, :n] = rng.integers(1, len(VOCABULARY), n)
-    logits = rng.normal(0.0, 1.5, (3, 5, len(VOCABULARY)))
+    logits = 1.5 * rng.standard_normal((3, 5, len(VOCABULARY)))
     rows, steps = np.nonzero(tokens != -100)
     logits[rows, steps, tokens[rows, steps]] += 3.0
     return logits, tokens
