@@ -46,6 +46,7 @@ RULES_ZH = {
     "definition of differential entropy": "微分熵的定义",
     "definition of self-information": "自信息的定义",
     "definition of self-information, I(p) = -log p": "自信息的定义，I(p) = -log p",
+    "definition of q": "q 的定义",
     "definition of softmax": "softmax 的定义",
     "definition of the KL divergence": "KL 散度的定义",
     "definition of the loss": "损失的定义",
@@ -53,6 +54,9 @@ RULES_ZH = {
     "definitions of cross-entropy and differential entropy": "交叉熵与微分熵的定义",
     "definitions of cross-entropy and entropy": "交叉熵与熵的定义",
     "differentiating: only j = k depends on zₖ": "求导：只有 j = k 的一项依赖于 zₖ",
+    "differentiating: p does not depend on s, and only j = k depends on sₖ": (
+        "求导：p 不依赖于 s，且只有 j = k 的一项依赖于 sₖ"
+    ),
     "expanding: the terms in yσ(z) cancel": "展开：含 yσ(z) 的项相互抵消",
     "linearity of the integral": "积分的线性",
     "linearity of the sum": "求和的线性",
@@ -60,12 +64,15 @@ RULES_ZH = {
     "log of a power": "幂的对数",
     "log of a product": "积的对数",
     "log of a quotient": "商的对数",
+    "log of a quotient again, linearity of the sum": "再用商的对数，求和的线性",
     "log of a quotient, linearity of the sum": "商的对数，求和的线性",
+    "log of a quotient; q is the softmax of s/T": "商的对数；q 是 s/T 的 softmax",
     "log of a reciprocal": "倒数的对数",
     "log of the ratio of the two densities": "两个密度之比的对数",
     "log₂ e = 1/ln 2, as 2 = exp(ln 2)": "log₂ e = 1/ln 2，因为 2 = exp(ln 2)",
     "p = exp(ln p)": "p = exp(ln p)",
     "the target sums to 1: Σ yⱼ = 1": "目标分布之和为 1：Σ yⱼ = 1",
+    "the teacher's p sums to 1: Σ pⱼ = 1": "教师的 p 之和为 1：Σ pⱼ = 1",
     "writing out the two terms": "写出两项",
     "−log p(x) = log(2πσ²)/2 + (x − μ)²/(2σ²)": "−log p(x) = log(2πσ²)/2 + (x − μ)²/(2σ²)",
     "∫ p(x) dx = 1, ∫ (x − μ)² p(x) dx = σ² (by integration)": (

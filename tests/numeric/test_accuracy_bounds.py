@@ -529,3 +529,40 @@ def test_fit_temperature_is_within_its_stated_ulp_bound(
         exact = [[1 / beta]]
     computed = np.asarray([[xent.fit_temperature(z, labels)]], dtype=dtype)
     assert_within("fit_temperature", dtype, computed, exact, [scale])
+
+
+# --- distillation ------------------------------------------------------------------------------
+
+
+def _ref_distillation(t: Any, s: Any, temperature: float) -> Any:
+    """T² · Σ p ln(p/q), p = softmax(t/T), q = softmax(s/T), from the exact scaled logits."""
+    scale = mpf(temperature)
+    lp = ref_log_softmax([mpf(float(v)) / scale for v in t])
+    lq = ref_log_softmax([mpf(float(v)) / scale for v in s])
+    total = mpf(0)
+    for a, b in zip(lp, lq, strict=True):
+        if a == -mp.inf:
+            continue
+        if b == -mp.inf:
+            return mp.inf
+        total += mp.exp(a) * (a - b)
+    return scale**2 * total
+
+
+@pytest.mark.parametrize(("name", "dtype"), LOGIT_CASES)
+@pytest.mark.parametrize("temperature", [1.0, 0.25, 2.0, 16.0])
+def test_distillation_loss_is_within_its_stated_ulp_bound_on_wide_logits(
+    name: str, dtype: Any, temperature: float
+) -> None:
+    # The student is the teacher with its classes shifted plus noise of size 2T, so that the
+    # softened distributions are as far apart at every temperature: the bound is stated for a
+    # teacher and a student that are not nearly equal (nearly equal ones are ill-conditioned).
+    teacher = logits_of(name, dtype)
+    noise = np.random.default_rng(9).standard_normal(teacher.shape) * 2 * temperature
+    student = (np.roll(teacher.astype(np.float64), 1, axis=1) + noise).astype(dtype)
+    computed = np.asarray(xent.distillation_loss(student, teacher, temperature=temperature))
+    with mp.workdps(DPS):
+        exact = [
+            [_ref_distillation(t, s, temperature)] for t, s in zip(teacher, student, strict=True)
+        ]
+    assert_within("distillation_loss", dtype, computed[:, None], exact, teacher)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 import sympy  # type: ignore[import-untyped]
 
+import xent
 from xent.symbolic import (
     CrossEntropy,
     Derivation,
@@ -20,6 +22,7 @@ from xent.symbolic import (
     Normal,
     Sigmoid,
     derivations,
+    distillation_gradient,
     gaussian_differential_entropy,
     gaussian_kl,
     gibbs_inequality,
@@ -61,6 +64,7 @@ def test_derivations_come_in_teaching_order() -> None:
         "binary_cross_entropy_reduction",
         "sigmoid_bce_gradient",
         "sigmoid_mse_gradient",
+        "distillation_gradient",
     ]
 
 
@@ -196,3 +200,26 @@ def test_every_derivation_is_built_from_its_definitions_only() -> None:
         stripped = dataclasses.replace(by_name(name), definitions={})
         with pytest.raises(ValueError, match="step 1 "):
             stripped.verify()
+
+
+def test_distillation_gradient_is_temperature_times_student_minus_teacher() -> None:
+    # docs/language-models.md: ∂(T²·KL(p‖q))/∂sₖ = T·(qₖ − pₖ); at T = 2 with three classes
+    # the closed form matches a central difference of xent.distillation_loss.
+    result = distillation_gradient().result
+    (temperature,) = (symbol for symbol in result.rhs.free_symbols if symbol.name == "T")
+    teacher, student, t = np.array([2.0, 1.0, 0.1]), np.array([0.5, 1.5, -1.0]), 2.0
+    p, q = xent.softmax(teacher / t), xent.softmax(student / t)
+    step = 1e-6
+    for k in range(3):
+        up, down = student.copy(), student.copy()
+        up[k] += step
+        down[k] -= step
+        numeric = (
+            xent.distillation_loss(up, teacher, temperature=t)
+            - xent.distillation_loss(down, teacher, temperature=t)
+        ) / (2 * step)
+        closed = result.rhs.subs(temperature, t).replace(
+            lambda e: isinstance(e, sympy.Indexed),
+            lambda e, k=k: q[k] if e.base.name == "q" else p[k],
+        )
+        assert float(closed) == pytest.approx(numeric, rel=1e-7)

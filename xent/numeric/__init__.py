@@ -31,6 +31,7 @@ from xent.numeric._binary import binary_cross_entropy
 from xent.numeric._calibration import calibration_bins, expected_calibration_error, fit_temperature
 from xent.numeric._categorical import softmax_cross_entropy
 from xent.numeric._cross_entropy import cross_entropy, perplexity
+from xent.numeric._distillation import distillation_loss
 from xent.numeric._divergence import js_divergence, kl_divergence
 from xent.numeric._entropy import binary_entropy, entropy, self_information
 from xent.numeric._scoring import brier_score, focal_loss, spherical_score
@@ -43,6 +44,7 @@ __all__ = [
     "brier_score",
     "calibration_bins",
     "cross_entropy",
+    "distillation_loss",
     "entropy",
     "expected_calibration_error",
     "fit_temperature",

@@ -45,6 +45,7 @@ ACCURACY_ULPS: dict[str, dict[str, float]] = {
     "calibration_bins": {"float64": 2, "float32": 1},
     "expected_calibration_error": {"float64": 2, "float32": 1},
     "fit_temperature": {"float64": 4, "float32": 1},
+    "distillation_loss": {"float64": 4, "float32": 1},
 }
 
 #: The float64 perplexity exp(H) is within this many ulp per nat of 1 + H (H in nats).

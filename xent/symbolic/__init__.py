@@ -43,6 +43,7 @@ from xent.symbolic._derivations._gaussian import gaussian_differential_entropy, 
 from xent.symbolic._derivations._information import change_of_base, self_information_additivity
 from xent.symbolic._derivations._losses import (
     binary_cross_entropy_reduction,
+    distillation_gradient,
     sigmoid_bce_gradient,
     sigmoid_mse_gradient,
     softmax_cross_entropy_gradient,
@@ -102,6 +103,7 @@ __all__ = [
     "change_of_base",
     "cross_entropy",
     "derivations",
+    "distillation_gradient",
     "entropy",
     "gaussian_differential_entropy",
     "gaussian_kl",

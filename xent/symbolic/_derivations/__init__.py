@@ -15,6 +15,7 @@ from xent.symbolic._derivations._gaussian import gaussian_differential_entropy, 
 from xent.symbolic._derivations._information import change_of_base, self_information_additivity
 from xent.symbolic._derivations._losses import (
     binary_cross_entropy_reduction,
+    distillation_gradient,
     sigmoid_bce_gradient,
     sigmoid_mse_gradient,
     softmax_cross_entropy_gradient,
@@ -38,6 +39,7 @@ _TEACHING_ORDER: tuple[tuple[str, Callable[[], Derivation]], ...] = (
     ("binary_cross_entropy_reduction", binary_cross_entropy_reduction),
     ("sigmoid_bce_gradient", sigmoid_bce_gradient),
     ("sigmoid_mse_gradient", sigmoid_mse_gradient),
+    ("distillation_gradient", distillation_gradient),
 )
 
 
@@ -56,7 +58,7 @@ def derivations() -> dict[str, Derivation]:
     ['self_information_additivity', 'change_of_base', 'gaussian_differential_entropy',
      'kl_decomposition', 'kl_decomposition_continuous', 'gibbs_inequality', 'gaussian_kl',
      'softmax_cross_entropy_gradient', 'binary_cross_entropy_reduction', 'sigmoid_bce_gradient',
-     'sigmoid_mse_gradient']
+     'sigmoid_mse_gradient', 'distillation_gradient']
     >>> print(derivations()["gibbs_inequality"].title)
     Gibbs' inequality: the KL divergence is never negative
     """

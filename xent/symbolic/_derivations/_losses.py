@@ -197,3 +197,84 @@ def sigmoid_mse_gradient() -> Derivation:
         ],
         definitions={_LOSS: loss, **_sigmoid_definition()},
     )
+
+
+def distillation_gradient() -> Derivation:
+    """Derive the gradient of the distillation loss: T·(qₖ − pₖ) with respect to a student logit.
+
+    The loss is L = T² Σⱼ pⱼ log(pⱼ/qⱼ) over K classes, where p = softmax(t/T) is the
+    teacher's softened distribution (it does not depend on the student, and sums to 1) and
+    q = softmax(s/T) the student's; SymPy differentiates with symbolic K and 1 ≤ k ≤ K.
+
+    Returns
+    -------
+    Derivation
+        Its result is ∂L/∂sₖ = T·(qₖ − pₖ).
+
+    Examples
+    --------
+    >>> from xent.symbolic import distillation_gradient, to_text
+    >>> d = distillation_gradient()
+    >>> d.verify()
+    True
+    >>> print(to_text(d.result))
+    ∂L/∂s_k = T·(q_k - p_k)
+    """
+    j, k, m = sympy.symbols("j k m", integer=True)
+    classes = sympy.Symbol("K", integer=True, positive=True)
+    temperature = sympy.Symbol("T", positive=True)
+    s = sympy.IndexedBase("s", real=True)
+    p = sympy.IndexedBase("p", positive=True)
+    q = sympy.IndexedBase("q", positive=True)
+    normalizer = sympy.Sum(sympy.exp(s[m] / temperature), (m, 1, classes))
+
+    def over_classes(f: Any) -> Any:
+        return sympy.Sum(f, (j, 1, classes))
+
+    loss = temperature**2 * over_classes(p[j] * sympy.log(p[j] / q[j]))
+    entropy_part = temperature**2 * over_classes(p[j] * sympy.log(p[j]))
+    return Derivation(
+        "The gradient of the distillation loss is T times the student's minus the teacher's",
+        sympy.Derivative(_LOSS, s[k]),
+        [
+            Step(sympy.Derivative(loss, s[k]), "definition of the loss"),
+            Step(
+                sympy.Derivative(
+                    entropy_part
+                    - temperature**2
+                    * over_classes(p[j] * sympy.log(sympy.exp(s[j] / temperature) / normalizer)),
+                    s[k],
+                ),
+                "log of a quotient; q is the softmax of s/T",
+            ),
+            Step(
+                sympy.Derivative(
+                    entropy_part
+                    - temperature**2 * over_classes(p[j] * s[j] / temperature)
+                    + temperature**2 * over_classes(p[j] * sympy.log(normalizer)),
+                    s[k],
+                ),
+                "log of a quotient again, linearity of the sum",
+            ),
+            Step(
+                sympy.Derivative(
+                    entropy_part
+                    - temperature * over_classes(p[j] * s[j])
+                    + temperature**2 * sympy.log(normalizer),
+                    s[k],
+                ),
+                "the teacher's p sums to 1: Σ pⱼ = 1",
+            ),
+            Step(
+                -temperature * p[k] + temperature * sympy.exp(s[k] / temperature) / normalizer,
+                "differentiating: p does not depend on s, and only j = k depends on sₖ",
+            ),
+            Step(temperature * (q[k] - p[k]), "definition of q"),
+        ],
+        definitions={
+            _LOSS: loss,
+            **{q[index]: sympy.exp(s[index] / temperature) / normalizer for index in (j, k)},
+        },
+        givens=[sympy.Eq(over_classes(p[j]), 1)],
+        assumptions=sympy.Q.ge(k, 1) & sympy.Q.le(k, classes),
+    )
