@@ -585,7 +585,7 @@ def _tables(dtype: Any) -> list[np.ndarray[Any, Any]]:
     """Joint tables whose cells sum to exactly 1: on the grid, of several shapes and kinds."""
     rng = np.random.default_rng(23)
     bits = 24 if dtype == np.float32 else 53
-    tables = []
+    tables: list[np.ndarray[Any, Any]] = []
     for shape in ((2, 2), (3, 5), (6, 4), (10, 10)):
         for kind in ("dirichlet", "sparse", "spiky"):
             rows = simplex_grid(rng, 4, shape[0] * shape[1], bits, kind)

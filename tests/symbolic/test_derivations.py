@@ -15,15 +15,21 @@ from xent.symbolic import (
     Derivation,
     DifferentialEntropy,
     Entropy,
+    EntropyGiven,
+    JointEntropy,
     KLDivergence,
     Logarithm,
     Normal,
+    RenyiEntropy,
     Sigmoid,
+    Step,
     derivations,
+    entropy_chain_rule,
     gaussian_differential_entropy,
     gaussian_kl,
     gibbs_inequality,
     kl_decomposition,
+    renyi_shannon_limit,
     sigmoid_bce_gradient,
     sigmoid_mse_gradient,
 )
@@ -61,6 +67,8 @@ def test_derivations_come_in_teaching_order() -> None:
         "binary_cross_entropy_reduction",
         "sigmoid_bce_gradient",
         "sigmoid_mse_gradient",
+        "entropy_chain_rule",
+        "renyi_shannon_limit",
     ]
 
 
@@ -196,3 +204,37 @@ def test_every_derivation_is_built_from_its_definitions_only() -> None:
         stripped = dataclasses.replace(by_name(name), definitions={})
         with pytest.raises(ValueError, match="step 1 "):
             stripped.verify()
+
+
+def test_entropy_chain_rule_shows_joint_entropy_is_entropy_plus_conditional_entropy() -> None:
+    x, y = sympy.symbols("X Y")
+    result = entropy_chain_rule().result
+    assert result == sympy.Eq(JointEntropy(x, y), Entropy(x) + EntropyGiven(y, x))
+
+
+def test_entropy_chain_rule_fails_without_the_marginal_given() -> None:
+    stripped = dataclasses.replace(entropy_chain_rule(), givens=())
+    with pytest.raises(ValueError, match="step 5 "):
+        stripped.verify()
+
+
+def test_renyi_shannon_limit_shows_the_limit_at_order_one_is_the_shannon_entropy() -> None:
+    p, alpha = sympy.Symbol("P"), sympy.Symbol("alpha", positive=True)
+    result = renyi_shannon_limit().result
+    assert result == sympy.Eq(sympy.Limit(RenyiEntropy(p, alpha), alpha, 1, dir="+-"), Entropy(p))
+
+
+def test_renyi_shannon_limit_needs_the_zero_over_zero_of_lhopitals_rule() -> None:
+    # without Σ Pᵢ = 1 the numerator does not vanish at α = 1: L'Hôpital's rule does not apply
+    stripped = dataclasses.replace(renyi_shannon_limit(), givens=())
+    with pytest.raises(ValueError, match="step 2 "):
+        stripped.verify()
+
+
+def test_renyi_shannon_limit_refuses_a_wrong_quotient_of_derivatives() -> None:
+    derivation = renyi_shannon_limit()
+    steps = list(derivation.steps)
+    wrong = steps[2].expr.args[0] * -1
+    steps[2] = Step(sympy.Limit(wrong, *steps[2].expr.args[1:]), steps[2].rule)
+    with pytest.raises(ValueError, match="step 3 "):
+        dataclasses.replace(derivation, steps=steps).verify()

@@ -34,6 +34,7 @@ True
 
 from xent.symbolic._derivation import Derivation, Step
 from xent.symbolic._derivations import derivations
+from xent.symbolic._derivations._chains import entropy_chain_rule, renyi_shannon_limit
 from xent.symbolic._derivations._divergences import (
     LOG_BELOW_TANGENT,
     gibbs_inequality,
@@ -59,6 +60,7 @@ from xent.symbolic._notation import (
     Logarithm,
     MutualInformation,
     Normal,
+    RenyiEntropy,
     SelfInformation,
     Sigmoid,
     Softmax,
@@ -91,6 +93,7 @@ __all__ = [
     "Logarithm",
     "MutualInformation",
     "Normal",
+    "RenyiEntropy",
     "SelfInformation",
     "Sigmoid",
     "Softmax",
@@ -103,11 +106,13 @@ __all__ = [
     "cross_entropy",
     "derivations",
     "entropy",
+    "entropy_chain_rule",
     "gaussian_differential_entropy",
     "gaussian_kl",
     "gibbs_inequality",
     "kl_decomposition",
     "kl_divergence",
+    "renyi_shannon_limit",
     "self_information",
     "self_information_additivity",
     "sigmoid_bce_gradient",
