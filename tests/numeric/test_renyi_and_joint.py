@@ -208,3 +208,21 @@ def test_joint_quantities_refuse_cells_outside_the_unit_interval(function: Any) 
         function([[1.5, -0.5], [0.0, 0.0]])
     with pytest.raises(TypeError, match="joint must be an array of real numbers"):
         function("table")
+
+
+# --- agreement -----------------------------------------------------------------------------------
+
+
+def test_mutual_information_agrees_with_scikit_learn_on_a_contingency_table() -> None:
+    metrics = pytest.importorskip("sklearn.metrics")
+    counts = np.array([[30, 10, 10], [5, 15, 30]])
+    expected = metrics.mutual_info_score(None, None, contingency=counts)
+    assert math.isclose(xent.mutual_information(counts / counts.sum()), expected, rel_tol=1e-12)
+
+
+def test_conditional_entropy_agrees_with_scipy_row_by_row() -> None:
+    stats = pytest.importorskip("scipy.stats")
+    table = np.array([[0.30, 0.10, 0.10], [0.05, 0.15, 0.30]])
+    rows = table.sum(axis=1)
+    expected = sum(w * stats.entropy(row / w, base=2) for w, row in zip(rows, table, strict=True))
+    assert math.isclose(xent.conditional_entropy(table, base="bits"), expected, rel_tol=1e-12)

@@ -238,3 +238,18 @@ def test_renyi_shannon_limit_refuses_a_wrong_quotient_of_derivatives() -> None:
     steps[2] = Step(sympy.Limit(wrong, *steps[2].expr.args[1:]), steps[2].rule)
     with pytest.raises(ValueError, match="step 3 "):
         dataclasses.replace(derivation, steps=steps).verify()
+
+
+def test_a_limit_is_not_taken_by_substitution_where_the_quotient_is_zero_over_zero() -> None:
+    # lim (α² − 1)/(α − 1) is 2; substituting α = 1 gives 0/0, which proves no value
+    alpha = sympy.Symbol("alpha", positive=True)
+    quotient = (alpha**2 - 1) / (alpha - 1)
+    start = sympy.Limit(sympy.Symbol("L"), alpha, 1, dir="+-")
+    derivation = Derivation(
+        "A limit taken by substitution at a zero of the denominator",
+        start,
+        [Step(sympy.Integer(0), "continuity at 1")],
+        definitions={sympy.Symbol("L"): sympy.Mul(quotient, 1, evaluate=False)},
+    )
+    with pytest.raises(ValueError, match="step 1 "):
+        derivation.verify()
