@@ -34,6 +34,21 @@ LANGUAGE = "zh"
 
 #: Every rule of every derivation in `xent.symbolic`, in the Chinese edition's words.
 RULES_ZH = {
+    "L'Hopital's rule: both vanish at 1, as Σ of the Pᵢ is 1": (
+        "洛必达法则：分子与分母在 1 处都为零，因为各 Pᵢ 之和 Σ 为 1"
+    ),
+    "continuity at 1": "在 1 处连续",
+    "definition of entropy": "熵的定义",
+    "definition of the Renyi entropy": "雷尼熵的定义",
+    "definition of the joint entropy": "联合熵的定义",
+    "definitions of entropy and conditional entropy": "熵与条件熵的定义",
+    "derivative of the log of a sum of powers": "幂之和的对数的导数",
+    "log P(x) does not depend on y": "log P(x) 与 y 无关",
+    "marginal: Σ over y of P(x, y) is P(x)": "边缘分布：P(x, y) 对 y 的和 Σ 等于 P(x)",
+    "product rule: P(x, y) is P(x) times P(y given x); log of a product": (
+        "乘法法则：P(x, y) 等于 P(x) 乘以给定 x 时 y 的概率；积的对数"
+    ),
+    "Σ of the Pᵢ is 1": "各 Pᵢ 之和 Σ 为 1",
     "1 = log e, log of a product": "1 = log e，积的对数",
     "P and Q are distributions: Σ Pᵢ = Σ Qᵢ = 1": "P 与 Q 都是概率分布：Σ Pᵢ = Σ Qᵢ = 1",
     "P(1) = y, Q(1) = ŷ, so P(0) = 1 − y, Q(0) = 1 − ŷ": (

@@ -566,3 +566,94 @@ def test_distillation_loss_is_within_its_stated_ulp_bound_on_wide_logits(
             [_ref_distillation(t, s, temperature)] for t, s in zip(teacher, student, strict=True)
         ]
     assert_within("distillation_loss", dtype, computed[:, None], exact, teacher)
+
+
+# --- Rényi entropy and the quantities of a joint table -----------------------------------------
+
+
+def _ref_renyi(p: Sequence[float], alpha: float) -> Any:
+    """H_α(P) in nats, from the exact binary values of ``p`` and ``alpha``."""
+    values = [mpf(float(x)) for x in p if x]
+    if alpha == 1:
+        return -sum(x * mp.log(x) for x in values)
+    if alpha == 0:
+        return mp.log(len(values))
+    if math.isinf(alpha):
+        return -mp.log(max(values))
+    a = mpf(alpha)
+    return mp.log(sum(x**a for x in values)) / (1 - a)
+
+
+RENYI_ORDERS = [
+    0.0,
+    1e-12,
+    0.01,
+    0.5,
+    1 - 2**-30,
+    1 - 1e-12,
+    1.0,
+    1 + 1e-15,
+    1 + 1e-9,
+    1 + 2**-20,
+    1.5,
+    2.0,
+    3.7,
+    50.0,
+    1000.0,
+    math.inf,
+]
+
+
+@pytest.mark.parametrize("alpha", RENYI_ORDERS)
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_renyi_entropy_is_within_its_stated_ulp_bound_at_hostile_orders(
+    alpha: float, dtype: Any
+) -> None:
+    for label, pair in _pairs(dtype).items():
+        p64 = np.concatenate(pair)  # both rows of each pair: q holds the tiniest entries
+        p = p64.astype(dtype)
+        with mp.workdps(DPS):
+            exact = [[_ref_renyi(row, alpha)] for row in p64]
+        computed = np.asarray(xent.renyi_entropy(p, alpha))[:, None]
+        assert_within("renyi_entropy", dtype, computed, exact, [f"{label}, α = {alpha!r}"] * len(p))
+
+
+def _tables(dtype: Any) -> list[np.ndarray[Any, Any]]:
+    """Joint tables whose cells sum to exactly 1: on the grid, of several shapes and kinds."""
+    rng = np.random.default_rng(23)
+    bits = 24 if dtype == np.float32 else 53
+    tables: list[np.ndarray[Any, Any]] = []
+    for shape in ((2, 2), (3, 5), (6, 4), (10, 10)):
+        for kind in ("dirichlet", "sparse", "spiky"):
+            rows = simplex_grid(rng, 4, shape[0] * shape[1], bits, kind)
+            tables.extend(row.reshape(shape) for row in rows)
+    return tables
+
+
+def _ref_joint(table: np.ndarray[Any, Any]) -> tuple[Any, Any]:
+    """H(Y | X) and I(X; Y) in nats of a table (x along rows), exactly."""
+    cells = [[mpf(float(v)) for v in row] for row in table]
+    p_x = [sum(row) for row in cells]
+    p_y = [sum(column) for column in zip(*cells, strict=True)]
+    conditional = -sum(v * mp.log(v / p_x[i]) for i, row in enumerate(cells) for v in row if v)
+    mutual = sum(
+        v * mp.log(v / (p_x[i] * p_y[j]))
+        for i, row in enumerate(cells)
+        for j, v in enumerate(row)
+        if v
+    )
+    return conditional, mutual
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_conditional_entropy_and_mutual_information_are_within_their_stated_ulp_bounds(
+    dtype: Any,
+) -> None:
+    tables = _tables(dtype)
+    with mp.workdps(DPS):
+        exact = [_ref_joint(table) for table in tables]
+    computed_h = np.array([[xent.conditional_entropy(t.astype(dtype))] for t in tables], dtype)
+    computed_i = np.array([[xent.mutual_information(t.astype(dtype))] for t in tables], dtype)
+    labels = [t.shape for t in tables]
+    assert_within("conditional_entropy", dtype, computed_h, [[h] for h, _ in exact], labels)
+    assert_within("mutual_information", dtype, computed_i, [[i] for _, i in exact], labels)

@@ -17,16 +17,22 @@ from xent.symbolic import (
     Derivation,
     DifferentialEntropy,
     Entropy,
+    EntropyGiven,
+    JointEntropy,
     KLDivergence,
     Logarithm,
     Normal,
+    RenyiEntropy,
     Sigmoid,
+    Step,
     derivations,
     distillation_gradient,
+    entropy_chain_rule,
     gaussian_differential_entropy,
     gaussian_kl,
     gibbs_inequality,
     kl_decomposition,
+    renyi_shannon_limit,
     sigmoid_bce_gradient,
     sigmoid_mse_gradient,
 )
@@ -65,6 +71,8 @@ def test_derivations_come_in_teaching_order() -> None:
         "sigmoid_bce_gradient",
         "sigmoid_mse_gradient",
         "distillation_gradient",
+        "entropy_chain_rule",
+        "renyi_shannon_limit",
     ]
 
 
@@ -223,3 +231,52 @@ def test_distillation_gradient_is_temperature_times_student_minus_teacher() -> N
             lambda e, k=k: q[k] if e.base.name == "q" else p[k],
         )
         assert float(closed) == pytest.approx(numeric, rel=1e-7)
+
+
+def test_entropy_chain_rule_shows_joint_entropy_is_entropy_plus_conditional_entropy() -> None:
+    x, y = sympy.symbols("X Y")
+    result = entropy_chain_rule().result
+    assert result == sympy.Eq(JointEntropy(x, y), Entropy(x) + EntropyGiven(y, x))
+
+
+def test_entropy_chain_rule_fails_without_the_marginal_given() -> None:
+    stripped = dataclasses.replace(entropy_chain_rule(), givens=())
+    with pytest.raises(ValueError, match="step 5 "):
+        stripped.verify()
+
+
+def test_renyi_shannon_limit_shows_the_limit_at_order_one_is_the_shannon_entropy() -> None:
+    p, alpha = sympy.Symbol("P"), sympy.Symbol("alpha", positive=True)
+    result = renyi_shannon_limit().result
+    assert result == sympy.Eq(sympy.Limit(RenyiEntropy(p, alpha), alpha, 1, dir="+-"), Entropy(p))
+
+
+def test_renyi_shannon_limit_needs_the_zero_over_zero_of_lhopitals_rule() -> None:
+    # without Σ Pᵢ = 1 the numerator does not vanish at α = 1: L'Hôpital's rule does not apply
+    stripped = dataclasses.replace(renyi_shannon_limit(), givens=())
+    with pytest.raises(ValueError, match="step 2 "):
+        stripped.verify()
+
+
+def test_renyi_shannon_limit_refuses_a_wrong_quotient_of_derivatives() -> None:
+    derivation = renyi_shannon_limit()
+    steps = list(derivation.steps)
+    wrong = steps[2].expr.args[0] * -1
+    steps[2] = Step(sympy.Limit(wrong, *steps[2].expr.args[1:]), steps[2].rule)
+    with pytest.raises(ValueError, match="step 3 "):
+        dataclasses.replace(derivation, steps=steps).verify()
+
+
+def test_a_limit_is_not_taken_by_substitution_where_the_quotient_is_zero_over_zero() -> None:
+    # lim (α² − 1)/(α − 1) is 2; substituting α = 1 gives 0/0, which proves no value
+    alpha = sympy.Symbol("alpha", positive=True)
+    quotient = (alpha**2 - 1) / (alpha - 1)
+    start = sympy.Limit(sympy.Symbol("L"), alpha, 1, dir="+-")
+    derivation = Derivation(
+        "A limit taken by substitution at a zero of the denominator",
+        start,
+        [Step(sympy.Integer(0), "continuity at 1")],
+        definitions={sympy.Symbol("L"): sympy.Mul(quotient, 1, evaluate=False)},
+    )
+    with pytest.raises(ValueError, match="step 1 "):
+        derivation.verify()

@@ -30,6 +30,7 @@ KATEX_COMMANDS = {
     r"\begin", r"\end", r"\text", r"\frac", r"\log", r"\ln", r"\sum", r"\int", r"\infty",
     r"\mathrm", r"\mathcal", r"\operatorname", r"\left", r"\right", r"\partial", r"\cdot",
     r"\le", r"\ge", r"\sigma", r"\mu", r"\pi", r"\hat", r"\|", r"\,",
+    r"\mid", r"\alpha", r"\lim", r"\to",
 }  # fmt: skip
 SYMPY_ARTEFACTS = [r"\log{\left(", r"{\left(x \right)}", r"{P}_{i}", r"\frac{d}{d", r"\limits"]
 

@@ -34,6 +34,8 @@ from xent.numeric._cross_entropy import cross_entropy, perplexity
 from xent.numeric._distillation import distillation_loss
 from xent.numeric._divergence import js_divergence, kl_divergence
 from xent.numeric._entropy import binary_entropy, entropy, self_information
+from xent.numeric._joint import conditional_entropy, mutual_information
+from xent.numeric._renyi import renyi_entropy
 from xent.numeric._scoring import brier_score, focal_loss, spherical_score
 from xent.numeric._softmax import log_softmax, logsumexp, softmax
 
@@ -43,6 +45,7 @@ __all__ = [
     "binary_entropy",
     "brier_score",
     "calibration_bins",
+    "conditional_entropy",
     "cross_entropy",
     "distillation_loss",
     "entropy",
@@ -53,7 +56,9 @@ __all__ = [
     "kl_divergence",
     "log_softmax",
     "logsumexp",
+    "mutual_information",
     "perplexity",
+    "renyi_entropy",
     "self_information",
     "softmax",
     "softmax_cross_entropy",

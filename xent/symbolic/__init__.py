@@ -34,6 +34,7 @@ True
 
 from xent.symbolic._derivation import Derivation, Step
 from xent.symbolic._derivations import derivations
+from xent.symbolic._derivations._chains import entropy_chain_rule, renyi_shannon_limit
 from xent.symbolic._derivations._divergences import (
     LOG_BELOW_TANGENT,
     gibbs_inequality,
@@ -60,6 +61,7 @@ from xent.symbolic._notation import (
     Logarithm,
     MutualInformation,
     Normal,
+    RenyiEntropy,
     SelfInformation,
     Sigmoid,
     Softmax,
@@ -92,6 +94,7 @@ __all__ = [
     "Logarithm",
     "MutualInformation",
     "Normal",
+    "RenyiEntropy",
     "SelfInformation",
     "Sigmoid",
     "Softmax",
@@ -105,11 +108,13 @@ __all__ = [
     "derivations",
     "distillation_gradient",
     "entropy",
+    "entropy_chain_rule",
     "gaussian_differential_entropy",
     "gaussian_kl",
     "gibbs_inequality",
     "kl_decomposition",
     "kl_divergence",
+    "renyi_shannon_limit",
     "self_information",
     "self_information_additivity",
     "sigmoid_bce_gradient",

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 
-_LINEAR_OPERATORS = (sympy.Sum, sympy.Integral, sympy.Derivative)
+_LINEAR_OPERATORS = (sympy.Sum, sympy.Integral, sympy.Derivative, sympy.Limit)
 _MONOTONE_OPERATORS = (sympy.Sum, sympy.Integral)
 
 
@@ -71,7 +71,10 @@ def _vanishes(expr: Any, assumptions: Any) -> bool:
     elif all(_vanishes(operand, assumptions) for operand in operands):
         return True
     integrable = not any(i.function.has(AppliedUndef) for i in expr.atoms(sympy.Integral))
-    evaluated = expr.doit(integrals=integrable)
+    try:
+        evaluated = expr.doit(integrals=integrable)
+    except NotImplementedError:  # SymPy cannot take the limit (a sum of symbolic length)
+        return False
     return evaluated != expr and _vanishes(evaluated, assumptions)
 
 
@@ -119,8 +122,13 @@ def _operands_by_operator(
             remainder += term
             continue
         coefficient, operator = split
-        key = (operator.func, *operator.args[1:])
-        combined[key] = combined.get(key, sympy.S.Zero) + coefficient * operator.args[0]
+        operand, key = operator.args[0], (operator.func, *operator.args[1:])
+        if isinstance(operator, sympy.Sum) and len(operator.limits) > 1:
+            # Σ_i Σ_j f, which SymPy writes as one sum over (j, i): compared as the sum over i
+            # of the inner sum, so that it matches a term Σ_i g(i) · Σ_j h(i, j)
+            operand = sympy.Sum(operand, *operator.limits[:-1])
+            key = (sympy.Sum, operator.limits[-1])
+        combined[key] = combined.get(key, sympy.S.Zero) + coefficient * operand
     if not combined:
         return None
     return [*combined.values(), remainder]
@@ -134,7 +142,8 @@ def _split_operator_term(term: Any, operators: tuple[type, ...]) -> tuple[Any, A
         return None
     operator = found[0]
     coefficient = sympy.Mul(*(factor for factor in factors if factor is not operator))
-    bound_symbols = set().union(*(variable.free_symbols for variable in operator.variables))
+    variables = (operator.args[1],) if isinstance(operator, sympy.Limit) else operator.variables
+    bound_symbols = set().union(*(variable.free_symbols for variable in variables))
     if coefficient.free_symbols & bound_symbols:
         return None
     return coefficient, operator
@@ -147,3 +156,37 @@ def _limits_run_upwards(operator: Any) -> bool:
         len(limit) == 3 and (limit[2] - limit[1] + empty).is_nonnegative is True
         for limit in operator.limits
     )
+
+
+def follows_at_limit(before: Any, after: Any, givens: Mapping[Any, Any], assumptions: Any) -> bool:
+    """Whether ``before = after`` by L'Hôpital's rule or by continuity, at a limit.
+
+    L'Hôpital: ``before`` is lim f/g and ``after`` is lim f′/g′ (written as derivatives, or
+    evaluated), at the same point, where f and g both vanish (the givens applied after
+    substituting the point). Continuity: ``before`` is lim F and ``after`` is F at the point,
+    where F's denominator is not 0 there and every logarithm and power in F has a positive
+    argument or base (F is then continuous at the point, as a finite sum of continuous terms
+    is). SymPy's own limits do not handle sums of symbolic length.
+    """
+    if not isinstance(before, sympy.Limit):
+        return False
+    function, variable, point = before.args[:3]
+    numerator, denominator = sympy.fraction(sympy.together(function))
+
+    def at_point(expr: Any) -> Any:
+        return sympy.simplify(given(expr.subs(variable, point).doit(), givens))
+
+    if isinstance(after, sympy.Limit):
+        if after.args[1:] != before.args[1:]:
+            return False
+        if at_point(numerator) != 0 or at_point(denominator) != 0:
+            return False
+        quotient = sympy.diff(numerator, variable) / sympy.diff(denominator, variable)
+        return _vanishes(after.args[0].doit() - quotient, assumptions)
+    if function.has(sympy.Limit, sympy.Derivative) or at_point(denominator).is_zero is not False:
+        return False
+    arguments = [expr.args[0] for expr in function.atoms(sympy.log)] + [
+        power.base for power in function.atoms(sympy.Pow) if not power.exp.is_integer
+    ]  # a reciprocal is the denominator, checked above
+    positive = all(argument.is_positive is True for argument in arguments)
+    return positive and _vanishes(function.subs(variable, point) - after, assumptions)

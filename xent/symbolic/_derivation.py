@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import sympy  # type: ignore[import-untyped]
 
-from xent.symbolic._checks import follows, given, in_domain
+from xent.symbolic._checks import follows, follows_at_limit, given, in_domain
 from xent.symbolic._errors import DerivationError
 from xent.symbolic._printing import to_latex, to_text
 
@@ -291,6 +291,8 @@ def _check_step(
     if givens and follows(
         given(before, givens), given(after, givens), step.relation, gap, assumptions
     ):
+        return
+    if step.relation == "=" and follows_at_limit(before, after, givens, assumptions):
         return
     if step.relation == "=":
         raise DerivationError("SymPy cannot reduce the difference of the two sides to 0")

@@ -258,3 +258,20 @@ class SumOverXY(_Notation):
     nargs = 1
     latex_form = r"\sum_{{x, y}} {}"
     text_form = "Σ_{{x,y}} {}"
+
+
+class RenyiEntropy(_Notation):
+    r"""``H_α(P)``, the Rényi entropy of order α of a distribution.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from xent.symbolic import to_latex, to_text
+    >>> P, alpha = sympy.symbols("P alpha")
+    >>> print(to_latex(RenyiEntropy(P, alpha)), to_text(RenyiEntropy(P, alpha)), sep="    ")
+    H_{\alpha}(P)    H_alpha(P)
+    """
+
+    nargs = 2
+    latex_form = "H_{{{1}}}({0})"
+    text_form = "H_{1}({0})"

@@ -195,6 +195,15 @@ class _TextbookLatexPrinter(_ReadingOrder, LatexPrinter):  # type: ignore[misc]
         name = r"\log" if exp is None else rf"\log^{{{exp}}}"
         return f"{name} {self.parenthesize(expr.args[0], PRECEDENCE['Func'], strict=True)}"
 
+    def _print_Sum(self, expr: Any) -> str:
+        if len(expr.limits) == 1 or not all(len(limit) == 3 for limit in expr.limits):
+            return str(super()._print_Sum(expr))
+        signs = " ".join(
+            rf"\sum_{{{self._print(v)}={self._print(a)}}}^{{{self._print(b)}}}"
+            for v, a, b in reversed(expr.limits)
+        )  # Σ_i Σ_j f: the outermost sum, the last limit, first
+        return f"{signs} {self._operand(expr.function)}"
+
     def _print_Integral(self, expr: Any) -> str:
         if len(expr.limits) != 1 or len(expr.limits[0]) != 3:
             return str(super()._print_Integral(expr))
@@ -283,9 +292,10 @@ class _TextbookStrPrinter(_ReadingOrder, StrPrinter):  # type: ignore[misc]
         return self.parentheses.format(text) if expr.is_Add or _is_negative(expr) else text
 
     def _print_Sum(self, expr: Any) -> str:
-        if len(expr.limits) != 1:
+        if not all(len(limit) == 3 for limit in expr.limits):
             return str(super()._print_Sum(expr))
-        return f"{self._limits('Σ', expr.limits[0])} {self._operand(expr.function)}"
+        signs = " ".join(self._limits("Σ", limit) for limit in reversed(expr.limits))
+        return f"{signs} {self._operand(expr.function)}"
 
     def _print_Integral(self, expr: Any) -> str:
         if len(expr.limits) != 1:

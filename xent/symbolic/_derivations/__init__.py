@@ -1,8 +1,9 @@
 """The derivations the site shows, by topic, and `derivations`: all of them, in teaching order.
 
 Each is a function that builds a fresh `Derivation` that SymPy verifies: information
-(`_information`), divergences (`_divergences`), the Gaussian closed forms (`_gaussian`) and the
-losses (`_losses`). A new derivation is added to its topic's module and to `_TEACHING_ORDER`.
+(`_information`), divergences (`_divergences`), the Gaussian closed forms (`_gaussian`), the
+losses (`_losses`) and the textbook core (`_chains`). A new derivation is added to its topic's
+module and to `_TEACHING_ORDER`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from xent.symbolic._derivations._chains import entropy_chain_rule, renyi_shannon_limit
 from xent.symbolic._derivations._divergences import gibbs_inequality, kl_decomposition
 from xent.symbolic._derivations._gaussian import gaussian_differential_entropy, gaussian_kl
 from xent.symbolic._derivations._information import change_of_base, self_information_additivity
@@ -40,6 +42,8 @@ _TEACHING_ORDER: tuple[tuple[str, Callable[[], Derivation]], ...] = (
     ("sigmoid_bce_gradient", sigmoid_bce_gradient),
     ("sigmoid_mse_gradient", sigmoid_mse_gradient),
     ("distillation_gradient", distillation_gradient),
+    ("entropy_chain_rule", entropy_chain_rule),
+    ("renyi_shannon_limit", renyi_shannon_limit),
 )
 
 
@@ -58,7 +62,8 @@ def derivations() -> dict[str, Derivation]:
     ['self_information_additivity', 'change_of_base', 'gaussian_differential_entropy',
      'kl_decomposition', 'kl_decomposition_continuous', 'gibbs_inequality', 'gaussian_kl',
      'softmax_cross_entropy_gradient', 'binary_cross_entropy_reduction', 'sigmoid_bce_gradient',
-     'sigmoid_mse_gradient', 'distillation_gradient']
+     'sigmoid_mse_gradient', 'distillation_gradient', 'entropy_chain_rule',
+     'renyi_shannon_limit']
     >>> print(derivations()["gibbs_inequality"].title)
     Gibbs' inequality: the KL divergence is never negative
     """
