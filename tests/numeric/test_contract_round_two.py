@@ -270,6 +270,24 @@ UNDER_RAISE: dict[str, list[Callable[[], object]]] = {
     "fit_temperature": [
         lambda: xent.fit_temperature([[800.0, 0.0], [0.0, 1.0], [3.0, 0.0]], [0, 0, 0]),
     ],
+    "distillation_loss": [
+        lambda: xent.distillation_loss(LOGITS, LOGITS[::-1], temperature=2.0),
+        lambda: xent.distillation_loss([-700.0, 650.0], [650.0, -700.0], temperature=0.5),
+        lambda: xent.distillation_loss([[0.0, -INF]], [[0.0, 1.0]], reduction="mean"),
+    ],
+    "renyi_entropy": [
+        lambda: xent.renyi_entropy([1e-320, 1.0], 2.0),
+        lambda: xent.renyi_entropy([1e-200, 1.0 - 1e-200], 1.0 + 1e-9),
+        lambda: xent.renyi_entropy([0.0, 0.5, 0.5], 0.0),
+        lambda: xent.renyi_entropy([1e-320, 1.0], INF),
+    ],
+    "conditional_entropy": [
+        lambda: xent.conditional_entropy([[1e-320, 0.5], [0.0, 0.5]]),
+    ],
+    "mutual_information": [
+        lambda: xent.mutual_information([[1e-320, 0.5], [0.0, 0.5]]),
+        lambda: xent.mutual_information([[1e-300, 1e-300], [0.5, 0.5 - 2e-300]]),
+    ],
 }
 
 CALLS_UNDER_RAISE = [
@@ -435,6 +453,17 @@ PER_DTYPE: dict[str, Callable[[Any], object]] = {
     "brier_score": lambda t: xent.brier_score(Q16.astype(t), [0, 1, 0, 1, 0]),
     "spherical_score": lambda t: xent.spherical_score(Q16.astype(t), P16.astype(t)),
     "focal_loss": lambda t: xent.focal_loss(Z16.astype(t), [0, 1], gamma=2),
+    "distillation_loss": lambda t: xent.distillation_loss(
+        Z16.astype(t), Z16[::-1].astype(t), temperature=2.0
+    ),
+    "renyi_entropy": lambda t: xent.renyi_entropy(Q16.astype(t), 2.5),
+}
+
+#: Functions of one joint table: their result is a Python float, the float64 result rounded
+#: once to the table's dtype (checked below).
+TABLES = {
+    "conditional_entropy": lambda t: xent.conditional_entropy(Q16[:4].astype(t) / 4),
+    "mutual_information": lambda t: xent.mutual_information(Q16[:4].astype(t) / 4),
 }
 
 #: Functions of a whole data set, not row by row: tests/numeric/test_scoring.py checks their
@@ -443,7 +472,16 @@ AGGREGATES = {"calibration_bins", "expected_calibration_error", "fit_temperature
 
 
 def test_every_public_numeric_function_is_checked_in_float16() -> None:
-    assert set(PER_DTYPE) | AGGREGATES == PUBLIC_FUNCTIONS
+    assert set(PER_DTYPE) | set(TABLES) | AGGREGATES == PUBLIC_FUNCTIONS
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32])
+@pytest.mark.parametrize("name", TABLES)
+def test_a_joint_table_result_is_the_float64_result_rounded_once(name: str, dtype: Any) -> None:
+    narrow = TABLES[name](dtype)
+    wide = TABLES[name](np.float64)
+    assert type(narrow) is float
+    assert narrow == float(dtype(wide))
 
 
 @pytest.mark.parametrize("name", PER_DTYPE)
@@ -510,11 +548,19 @@ ROW_CASES: dict[str, tuple[Callable[[], Any], Callable[[int], Any]]] = {
         lambda: xent.focal_loss(Z32, [0, 1, 2, 0], gamma=2),
         lambda i: xent.focal_loss(Z32[i], [0, 1, 2, 0][i], gamma=2),
     ),
+    "distillation_loss": (
+        lambda: xent.distillation_loss(Z32, Z32[::-1], temperature=3.0),
+        lambda i: xent.distillation_loss(Z32[i], Z32[::-1][i], temperature=3.0),
+    ),
+    "renyi_entropy": (
+        lambda: xent.renyi_entropy(Q32, 1.0 + 1e-6),
+        lambda i: xent.renyi_entropy(Q32[i], 1.0 + 1e-6),
+    ),
 }
 
 
 def test_every_public_numeric_function_is_checked_row_by_row_in_float32() -> None:
-    assert set(ROW_CASES) | AGGREGATES == PUBLIC_FUNCTIONS
+    assert set(ROW_CASES) | set(TABLES) | AGGREGATES == PUBLIC_FUNCTIONS
 
 
 @pytest.mark.parametrize("row", range(4))
