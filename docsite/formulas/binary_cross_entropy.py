@@ -72,7 +72,7 @@ def _check_multi_label(name: str, relation: Any) -> None:
 
 
 def _check_log_one_plus(name: str, expr: Any) -> None:
-    """At x = e^(−|z|), log(x + 1) is what the stable loss adds to max(0, z) − z y."""
+    """Check log(x + 1) at x = e^(−|z|): what the stable loss adds to max(0, z) − z y."""
     for point in _POINTS_ZY:
         zv, yv = point["z"], point["y"]
         loss = xent.binary_cross_entropy(float(yv), logits=float(zv))
@@ -81,7 +81,7 @@ def _check_log_one_plus(name: str, expr: Any) -> None:
 
 
 def _check_two_label_floor(name: str, expr: Any) -> None:
-    """The least −log s − log(1 − s) over 0 < s < 1: the minimum at its one critical point."""
+    """Check the least −log s − log(1 − s) over 0 < s < 1: its one critical point, a minimum."""
     loss = -sympy.log(s) - sympy.log(1 - s)
     critical = sympy.solve(sympy.diff(loss, s), s)
     if len(critical) != 1 or sympy.simplify(loss.subs(s, critical[0]) - expr) != 0:
@@ -91,13 +91,13 @@ def _check_two_label_floor(name: str, expr: Any) -> None:
 
 
 def _weighted_constant_loss(w: float, s: float, q: float) -> float:
-    """The weighted loss of a constant prediction q when a share s of the examples is positive."""
+    """Return the weighted loss of a constant prediction q when a share s is positive."""
     positive = s * xent.binary_cross_entropy(1, q, pos_weight=w)
     return float(positive + (1 - s) * xent.binary_cross_entropy(0, q))
 
 
 def _check_weighted_optimum(name: str, relation: Any) -> None:
-    """The weighted loss is least where the prediction's odds are w times the true odds."""
+    """Check that the weighted loss is least where the odds are w times the true odds."""
     loss = -w * s * sympy.log(q) - (1 - s) * sympy.log(1 - q)
     for wv, sv in ((R(3), R(1, 4)), (R(2), R(1, 10)), (R(1, 2), R(3, 5))):
         (best,) = sympy.solve(sympy.diff(loss, q).subs({w: wv, s: sv}), q)

@@ -7,7 +7,7 @@ from typing import Any
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import R, Formula, P, Q, close_to, defined, derived, with_check
+from docsite.formulas.kinds import Formula, P, Q, R, close_to, defined, derived, with_check
 from xent import symbolic
 from xent.symbolic import CrossEntropy, Derivation, Entropy, KLDivergence, Step
 
@@ -41,7 +41,7 @@ _LENGTH = sympy.Function(r"\ell_Q")
 
 
 def _ideal_length(name: str, relation: Any) -> None:
-    """The ideal codeword length of x under Q is its information under Q: log(1/Q(x))."""
+    """Check the ideal codeword length of x under Q: its information log(1/Q(x)), by xent."""
     for probability in (R(1, 2), R(1, 8), R(3, 10)):
         shown = relation.rhs.subs(_Q_OF(_x), probability)
         close_to(name, sympy.N(shown, 30), xent.self_information(float(probability)))
@@ -57,7 +57,5 @@ FORMULAS: list[Formula] = [
     ),
     defined("cross_entropy", CrossEntropy(P, Q), xent.cross_entropy, "PQ"),
     derived("kl_decomposition", symbolic.kl_decomposition),
-    with_check(
-        "ideal_code_length", sympy.Eq(_LENGTH(_x), sympy.log(1 / _Q_OF(_x))), _ideal_length
-    ),
+    with_check("ideal_code_length", sympy.Eq(_LENGTH(_x), sympy.log(1 / _Q_OF(_x))), _ideal_length),
 ]
