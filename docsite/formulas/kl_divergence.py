@@ -59,9 +59,9 @@ _t = sympy.Symbol("t", positive=True)
 _GAP = _t - 1 - sympy.log(_t)
 
 
-def _below_tangent(name: str, relation: object) -> None:
+def _below_tangent(name: str, relation: Any) -> None:
     """Check ln t ≤ t − 1: the gap t − 1 − ln t has its one minimum, 0, where it touches."""
-    gap = sympy.simplify(relation.rhs - relation.lhs.replace(Logarithm, sympy.log))  # type: ignore[attr-defined]
+    gap = sympy.simplify(relation.rhs - relation.lhs.replace(Logarithm, sympy.log))
     (touch,) = sympy.solve(sympy.diff(gap, _t), _t)
     if not isinstance(relation, sympy.Le) or sympy.simplify(gap - _GAP) != 0:
         raise ValueError(f"formula {name}: {relation} is not ln t ≤ t − 1")
@@ -69,9 +69,9 @@ def _below_tangent(name: str, relation: object) -> None:
         raise ValueError(f"formula {name}: the gap's least value is not 0")
 
 
-def _tangent_point(name: str, relation: object) -> None:
+def _tangent_point(name: str, relation: Any) -> None:
     """Check where ln t touches the line t − 1: the gap's only critical point."""
-    if sympy.solve(sympy.diff(_GAP, _t), _t) != [relation.rhs]:  # type: ignore[attr-defined]
+    if sympy.solve(sympy.diff(_GAP, _t), _t) != [relation.rhs]:
         raise ValueError(f"formula {name}: ln t does not touch t − 1 at {relation}")
 
 
@@ -80,9 +80,9 @@ _P_I = sympy.IndexedBase("P", positive=True)[_i]
 _Q_I = sympy.IndexedBase("Q", positive=True)[_i]
 
 
-def _ratio_argument(name: str, relation: object) -> None:
+def _ratio_argument(name: str, relation: Any) -> None:
     """Check t = Q_i/P_i: P_i ln t is then the term P_i ln Q_i − P_i ln P_i of −D_KL."""
-    term = _P_I * sympy.log(relation.rhs)  # type: ignore[attr-defined]
+    term = _P_I * sympy.log(relation.rhs)
     wanted = _P_I * sympy.log(_Q_I) - _P_I * sympy.log(_P_I)
     if sympy.simplify(sympy.expand_log(term - wanted, force=True)) != 0:
         raise ValueError(f"formula {name}: P_i log t is not a term of −D_KL at {relation}")
@@ -148,7 +148,10 @@ def _js_ceiling(name: str, expr: Any) -> None:
 def _mixture_sigma(name: str, expr: Any) -> None:
     """Check the standard deviation of the even mixture of N(−3, 1) and N(3, 1), by SymPy."""
     x = sympy.Symbol("x", real=True)
-    bump = lambda mu: sympy.exp(-((x - mu) ** 2) / 2) / sympy.sqrt(2 * sympy.pi)  # noqa: E731
+
+    def bump(mu: int) -> Any:
+        return sympy.exp(-((x - mu) ** 2) / 2) / sympy.sqrt(2 * sympy.pi)
+
     variance = sympy.integrate(x**2 * (bump(-3) + bump(3)) / 2, (x, -sympy.oo, sympy.oo))
     if sympy.simplify(expr**2 - variance) != 0:
         raise ValueError(f"formula {name}: the mixture's variance is {variance}, not {expr}²")
