@@ -129,6 +129,14 @@ def _report_gap(name: str, expr: Any) -> None:
         raise ValueError(f"formula {name}: {expr} is not the numerator of the slope")
 
 
+def _absolute_error_falls(name: str, relation: Any) -> None:
+    """Check where the expected absolute error p + q(1 − 2p) falls as the report q grows."""
+    slope = sympy.diff(p + q * (1 - 2 * p), q)
+    falls = sympy.solve_univariate_inequality(slope < 0, p, relational=False)
+    if falls != sympy.solve_univariate_inequality(relation, p, relational=False):
+        raise ValueError(f"formula {name}: the expected absolute error falls for p in {falls}")
+
+
 FORMULAS: list[Formula] = [
     with_check("log_score", sympy.Eq(LS(QI, y), -sympy.log(QI[y])), _against(_log_score)),
     with_check(
@@ -177,4 +185,5 @@ FORMULAS: list[Formula] = [
     with_check("report_complement", 1 - q, _report_complement),
     with_check("spherical_loss", 1 - SS(QI, y), _spherical_loss),
     with_check("report_gap", q - p, _report_gap),
+    with_check("absolute_error_falls", sympy.Gt(p, R(1, 2)), _absolute_error_falls),
 ]

@@ -7,7 +7,7 @@ from typing import Any
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import Formula, P, Q, defined, derived
+from docsite.formulas.kinds import Formula, P, Q, R, close_to, defined, derived, with_check
 from xent import symbolic
 from xent.symbolic import CrossEntropy, Derivation, Entropy, KLDivergence, Step
 
@@ -35,6 +35,18 @@ def _reversed_definitions() -> Derivation:
     return Derivation("The quantities with P and Q swapped", Entropy(Q), [step], definitions)
 
 
+_x = sympy.Symbol("x")
+_Q_OF = sympy.Function("Q")
+_LENGTH = sympy.Function(r"\ell_Q")
+
+
+def _ideal_length(name: str, relation: Any) -> None:
+    """Check the ideal codeword length of x under Q: its information log(1/Q(x)), by xent."""
+    for probability in (R(1, 2), R(1, 8), R(3, 10)):
+        shown = relation.rhs.subs(_Q_OF(_x), probability)
+        close_to(name, sympy.N(shown, 30), xent.self_information(float(probability)))
+
+
 FORMULAS: list[Formula] = [
     defined("model_entropy", Entropy(Q), xent.entropy, "Q", _reversed_definitions),
     defined(
@@ -45,4 +57,5 @@ FORMULAS: list[Formula] = [
     ),
     defined("cross_entropy", CrossEntropy(P, Q), xent.cross_entropy, "PQ"),
     derived("kl_decomposition", symbolic.kl_decomposition),
+    with_check("ideal_code_length", sympy.Eq(_LENGTH(_x), sympy.log(1 / _Q_OF(_x))), _ideal_length),
 ]

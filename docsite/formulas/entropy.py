@@ -7,7 +7,17 @@ from typing import Any
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import Formula, P, agrees, defined, derived, p, t, with_check
+from docsite.formulas.kinds import (
+    Formula,
+    P,
+    agrees,
+    defined,
+    derived,
+    identity,
+    p,
+    t,
+    with_check,
+)
 from xent.symbolic import LOG_BELOW_TANGENT, Derivation, Entropy, Step
 
 _BINARY_ENTROPY = sympy.Function("H_b")
@@ -109,6 +119,17 @@ def _block_code_bound(name: str, expr: Any) -> None:
         raise ValueError(f"formula {name}: {expr} is not the per-symbol bound (k H + 1) / k")
 
 
+def _zero_log_zero_convention(name: str, relation: Any) -> None:
+    """Check 0 log 0 = 0: the limit of p log p at 0, and what xent.entropy does with a zero."""
+    limit = sympy.limit(p * sympy.log(p), p, 0, "+")
+    if limit != relation.rhs or float(xent.entropy([0.0, 1.0])) != float(relation.rhs):
+        raise ValueError(f"formula {name}: p log p tends to {limit}, not {relation.rhs}")
+
+
+_I = sympy.Symbol("i", integer=True, positive=True)
+_P_I = sympy.IndexedBase("P", positive=True)[_I]
+
+
 FORMULAS: list[Formula] = [
     defined("entropy", Entropy(P), xent.entropy, "P"),
     derived("zero_log_zero", _zero_log_zero),
@@ -125,4 +146,22 @@ FORMULAS: list[Formula] = [
     with_check("codeword_share", sympy.Pow(2, -_ELL), _codeword_share),
     with_check("uniform_probability", 1 / _N, _uniform_probability),
     with_check("block_code_bound", Entropy(P) + 1 / _K, _block_code_bound),
+    with_check(
+        "zero_log_zero_convention",
+        sympy.Eq(sympy.Mul(0, sympy.log(0, evaluate=False), evaluate=False), 0, evaluate=False),
+        _zero_log_zero_convention,
+    ),
+    identity(
+        "surprise_split",
+        sympy.Eq(
+            -sympy.log(_P_I),
+            sympy.Add(sympy.log(_N), sympy.log(1 / (_N * _P_I), evaluate=False), evaluate=False),
+            evaluate=False,
+        ),
+    ),
+    with_check(
+        "zero_log_zero_term",
+        sympy.Mul(0, sympy.log(0, evaluate=False), evaluate=False),
+        lambda name, expr: _zero_log_zero_convention(name, sympy.Eq(expr, 0, evaluate=False)),
+    ),
 ]

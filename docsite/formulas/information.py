@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import math
+from typing import TYPE_CHECKING, Any
+
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import Formula, agrees, derived, p, t
+from docsite.formulas.kinds import Formula, agrees, derived, p, t, with_check
 from xent import symbolic
 from xent.symbolic import Derivation, Logarithm, SelfInformation, Step
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _x, _b = sympy.symbols("x b", positive=True)
 _LOGARITHM = {Logarithm: sympy.Lambda((_x, _b), sympy.log(_x) / sympy.log(_b))}
@@ -42,6 +48,28 @@ def _surprise_slope() -> Derivation:
     )
 
 
+def _nats_per_bit(name: str, expr: Any) -> None:
+    """Check ln 2: a surprise in nats divided by it is the surprise in bits, by xent."""
+    for probability in (0.5, 0.05, 0.3):
+        nats = xent.self_information(probability)
+        if not math.isclose(
+            nats / float(expr.replace(Logarithm, sympy.log)),
+            xent.self_information(probability, base="bits"),
+        ):
+            raise ValueError(f"formula {name}: nats / {expr} is not the surprise in bits")
+
+
+def _surprise_of(probability: Any) -> Callable[[str, Any], None]:
+    """Check a shown surprise in nats against xent.self_information(probability)."""
+
+    def check(name: str, expr: Any) -> None:
+        shown = float(expr.replace(Logarithm, sympy.log))
+        if not math.isclose(shown, xent.self_information(float(probability)), rel_tol=1e-12):
+            raise ValueError(f"formula {name}: {expr} is not the surprise of {probability}")
+
+    return check
+
+
 FORMULAS: list[Formula] = [
     agrees(
         "self_information",
@@ -53,4 +81,10 @@ FORMULAS: list[Formula] = [
     derived("self_information_slope", _surprise_slope),
     derived("self_information_additivity", symbolic.self_information_additivity),
     derived("change_of_base", symbolic.change_of_base),
+    with_check("nats_per_bit", Logarithm(2, sympy.E), _nats_per_bit),
+    with_check(
+        "surprise_of_one_in_twenty",
+        -Logarithm(sympy.Rational(1, 20), sympy.E),
+        _surprise_of(sympy.Rational(1, 20)),
+    ),
 ]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import sympy  # type: ignore[import-untyped]
 
 import xent
-from docsite.formulas.kinds import Formula, agrees, identity
+from docsite.formulas.kinds import Formula, agrees, identity, with_check
 from xent.symbolic import CrossEntropy
 
 # A coin flipped N times shows k heads; the model Q says heads with probability q.
@@ -27,6 +29,15 @@ def _coin_cross_entropy(k: float, N: float, q: float) -> float:
 
 def _coin_perplexity(k: float, N: float, q: float) -> float:
     return float(xent.perplexity([k / N, 1 - k / N], [q, 1 - q]))
+
+
+def _maximum_at_frequency(name: str, relation: Any) -> None:
+    """Check q = k/N: the log-likelihood's only critical point, where it is concave."""
+    slope = sympy.diff(sympy.expand_log(_COIN_LOG_LIKELIHOOD, force=True), _q)
+    (critical,) = sympy.solve(slope, _q)
+    curvature = sympy.diff(slope, _q).subs(_q, critical).subs({_k: 7, _N: 10})
+    if sympy.simplify(critical - relation.rhs) != 0 or curvature >= 0:
+        raise ValueError(f"formula {name}: the maximum is at q = {critical}")
 
 
 FORMULAS: list[Formula] = [
@@ -58,4 +69,5 @@ FORMULAS: list[Formula] = [
         _coin_perplexity,
         _COIN_POINTS,
     ),
+    with_check("maximum_likelihood_frequency", sympy.Eq(_q, _k / _N), _maximum_at_frequency),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 import sympy  # type: ignore[import-untyped]
@@ -114,6 +115,26 @@ def _one_hot_model(Q_y: float) -> float:
 
 _SOFTMAX_SUM = sympy.Sum(sympy.exp(Z[j]), (j, 1, K))
 
+_MARGIN = sympy.Symbol("delta", real=True)
+
+
+def _two_class_loss(name: str, expr: Any) -> None:
+    """Check the two-class loss from the margin δ against xent.softmax_cross_entropy."""
+    for delta in (-3, 0, 2, 40):
+        shown = float(sympy.N(expr.subs(_MARGIN, delta), 30))
+        computed = xent.softmax_cross_entropy([float(delta) + 5.0, 5.0], 0)
+        if not math.isclose(shown, computed, rel_tol=1e-12):
+            raise ValueError(f"formula {name}: {shown} at δ = {delta}, xent gives {computed}")
+
+
+def _two_class_sum(name: str, expr: Any) -> None:
+    """Check what is left in the sum: Σ e^(z_j) divided by e^(z_y), with δ = z_y − z_other."""
+    z_true, z_other = sympy.symbols("z_y z_o", real=True)
+    left = (sympy.exp(z_true) + sympy.exp(z_other)) / sympy.exp(z_true)
+    if sympy.simplify(left - expr.subs(_MARGIN, z_true - z_other)) != 0:
+        raise ValueError(f"formula {name}: {expr} is not what is left of the sum")
+
+
 FORMULAS: list[Formula] = [
     agrees(
         "one_hot_cross_entropy",
@@ -150,4 +171,6 @@ FORMULAS: list[Formula] = [
         _check_label_smoothing,
     ),
     derived("softmax_cross_entropy_gradient", symbolic.softmax_cross_entropy_gradient),
+    with_check("two_class_margin_loss", sympy.log(sympy.exp(-_MARGIN) + 1), _two_class_loss),
+    with_check("two_class_margin_sum", sympy.exp(-_MARGIN) + 1, _two_class_sum),
 ]

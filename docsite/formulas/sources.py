@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 import sympy  # type: ignore[import-untyped]
 
-from docsite.formulas.kinds import Formula, P, Q
+import xent
+from docsite.formulas.kinds import Formula, P, Q, with_check
 from xent import symbolic
 from xent.symbolic import CrossEntropy, Entropy, KLDivergence
 
@@ -35,6 +39,31 @@ def _check_cross_entropy_split() -> None:
             raise ValueError(message)
 
 
+def _reciprocal_of_e(name: str, expr: Any) -> None:
+    """Check 1/e: the probability whose surprise is one nat, by xent.self_information."""
+    if not math.isclose(xent.self_information(float(expr)), 1.0, rel_tol=1e-12):
+        raise ValueError(f"formula {name}: the surprise of {expr} is not one nat")
+
+
+_H, _L = sympy.symbols("H L", real=True)
+
+
+def _source_coding(name: str, relation: Any) -> None:
+    """Check H ≤ L < H + 1 for the Shannon code ⌈−log₂ p⌉ (no better than the optimal one)."""
+    for probabilities in ([0.9, 0.1], [0.5, 0.25, 0.125, 0.125], [0.4, 0.3, 0.2, 0.1]):
+        lengths = [math.ceil(-math.log2(p)) for p in probabilities]
+        average = sum(p * n for p, n in zip(probabilities, lengths, strict=True))
+        entropy = xent.entropy(probabilities, base="bits")
+        if not (relation.subs({_H: entropy, _L: average}) and entropy <= average):
+            raise ValueError(f"formula {name}: fails for {probabilities}")
+
+
 FORMULAS: list[Formula] = [
     Formula("sources_cross_entropy_split", _CROSS_ENTROPY_SPLIT, _check_cross_entropy_split),
+    with_check("reciprocal_of_e", 1 / sympy.E, _reciprocal_of_e),
+    with_check(
+        "source_coding_bounds",
+        sympy.Lt(_L, _H + 1),
+        _source_coding,
+    ),
 ]

@@ -105,4 +105,5 @@ FORMULAS: list[Formula] = [
     ),
     derived("sigmoid_mse_gradient", symbolic.sigmoid_mse_gradient),
     with_check("sigmoid_slope", Sigmoid(z) * (1 - Sigmoid(z)), _sigmoid_slope),
+    proved("sigmoid_at_log_two", sympy.Eq(Sigmoid(sympy.log(2)), R(2, 3))),
 ]
