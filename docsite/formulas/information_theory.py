@@ -14,6 +14,7 @@ import numpy as np
 import sympy  # type: ignore[import-untyped]
 
 import xent
+from docsite.figures.information_theory import typical_set
 from docsite.formulas.kinds import Formula, R, close_to, derived, with_check
 from xent import symbolic
 from xent.symbolic import RenyiEntropy
@@ -150,17 +151,9 @@ def _f_divergence(name: str, relation: Any) -> None:
 
 
 def _typical(name: str, relation: Any) -> None:  # noqa: ARG001
-    """Check that the typical set of a Bernoulli(0.3) source holds nearly all at n = 10⁴."""
-    p, n, epsilon = 0.3, 10_000, 0.05
-    h = xent.binary_entropy(p, base="bits")
-    k = np.arange(n + 1)
-    rate = -(k * math.log2(p) + (n - k) * math.log2(1 - p)) / n
-    log_count = np.array(
-        [math.lgamma(n + 1) - math.lgamma(j + 1) - math.lgamma(n - j + 1) for j in k]
-    )
-    log_probability = log_count + k * math.log(p) + (n - k) * math.log(1 - p)
-    inside = np.abs(rate - h) <= epsilon
-    if not math.exp(xent.logsumexp(log_probability[inside])) > 0.99:
+    """Check that the typical set of the page's source holds nearly all at n = 10⁴."""
+    probability, _ = typical_set(10_000)
+    if not probability > 0.99:
         raise ValueError(f"formula {name}: the typical set does not hold the probability")
 
 
