@@ -60,6 +60,8 @@ class Page:
     code: tuple[CodeBlock, ...]
     math: tuple[Math, ...]
     prose: str
+    #: The inline code spans, ``(position, text)``, as written (they are blanked in ``prose``).
+    inline_code: tuple[tuple[int, str], ...] = ()
 
     def line_of(self, position: int) -> int:
         """Return the 1-based line number of a position in the source."""
@@ -128,6 +130,7 @@ def scan(source: str) -> Page:
     (True, False, False)
     """
     code, rest = _code_blocks(source)
+    spans = tuple((m.start(), m.group(2)) for m in _INLINE_CODE.finditer(rest))
     rest = _INLINE_CODE.sub(lambda m: _blank(m.group(0)), rest)
     found: list[tuple[int, Math]] = []
 
@@ -141,4 +144,4 @@ def scan(source: str) -> Page:
     rest = _DISPLAY_MATH.sub(lambda m: take(m, display=True), rest)
     rest = _INLINE_MATH.sub(lambda m: take(m, display=False), rest)
     math = tuple(formula for _, formula in sorted(found, key=lambda item: item[0]))
-    return Page(source=source, code=tuple(code), math=math, prose=rest)
+    return Page(source=source, code=tuple(code), math=math, prose=rest, inline_code=spans)

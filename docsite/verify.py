@@ -389,6 +389,7 @@ def verify_page(
         report.problems.append((scanned.line_of(at), message))
     _check_answers(scanned, answer_starts, report)
     _check_free_digits(scanned, accounted, report)
+    _check_inline_code(scanned, report)
     _check_math(scanned, language_of(page), formulas or {}, report)
     _check_explorers(scanned, report)
     return report
@@ -428,6 +429,17 @@ def _check_free_digits(scanned: Page, accounted: list[bool], report: Report) -> 
         line = scanned.line_of(digit.start())
         report.problems.append((line, f"{shown} is not accounted for: bind it with {{= ...}}"))
         accounted[digit.start() : digit.start() + len(shown)] = [True] * len(shown)
+
+
+def _check_inline_code(scanned: Page, report: Report) -> None:
+    """Report inline code that holds a digit: nothing runs it, so a changed digit would pass."""
+    for position, code in scanned.inline_code:
+        if re.search(r"\d", code):
+            message = (
+                f"inline code `{code}` holds a digit that nothing verifies: show it in a code "
+                "block that runs, bind the number in prose, or reword"
+            )
+            report.problems.append((scanned.line_of(position), message))
 
 
 def strip_bindings(markdown: str) -> str:

@@ -35,10 +35,16 @@ def test_a_bound_number_that_rounds_to_its_value_verifies(text: str) -> None:
         ("A free 0.5 here.", "0.5 is not accounted for"),
         ("Digits in words like log2.", "2 is not accounted for"),
         ("Nothing before {= 1}.", "follows no number"),
+        ("Encoded as `UTF-8` bytes.", "inline code `UTF-8` holds a digit that nothing verifies"),
+        ("Call `entropy(p, base=2)` here.", "inline code `entropy(p, base=2)` holds a digit"),
     ],
 )
 def test_a_wrong_or_unbound_number_is_an_error_naming_it(text: str, message: str) -> None:
     assert any(message in error for error in errors(text)), errors(text)
+
+
+def test_inline_code_without_digits_is_accepted() -> None:
+    assert errors('Call `entropy` with `base="bits"`.') == []
 
 
 def test_errors_name_the_page_and_line() -> None:
