@@ -32,7 +32,7 @@ from docsite.katex import KatexError, KatexRenderer
 from docsite.katex_assets import KATEX_CSS, copy_katex_assets
 from docsite.math_html import MathPageError, math_to_text, render_arithmatex
 from docsite.notebooks import download_link, page_notebook, write_notebooks
-from docsite.search_editions import edition_base, split_search_index
+from docsite.search_editions import SEARCH_BOOST, edition_base, split_search_index
 from docsite.verify import strip_bindings, verify_page
 
 if TYPE_CHECKING:
@@ -106,6 +106,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     page's notebook is made from its source, and linked below its title.
     """
     path = page.file.src_uri
+    boost = SEARCH_BOOST.get(path.split(".")[0])
+    if boost is not None:
+        page.meta.setdefault("search", {}).setdefault("boost", boost)
     report = verify_page(markdown, path, formulas=formula_tex())
     for error in report.errors():
         log.error(error)
