@@ -106,7 +106,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     page's notebook is made from its source, and linked below its title.
     """
     path = page.file.src_uri
-    boost = SEARCH_BOOST.get(path.split(".")[0])
+    boost = SEARCH_BOOST.get(edition(path, DEFAULT_LANGUAGE))
     if boost is not None:
         page.meta.setdefault("search", {}).setdefault("boost", boost)
     report = verify_page(markdown, path, formulas=formula_tex())

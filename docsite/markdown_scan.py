@@ -130,8 +130,13 @@ def scan(source: str) -> Page:
     (True, False, False)
     """
     code, rest = _code_blocks(source)
-    spans = tuple((m.start(), m.group(2)) for m in _INLINE_CODE.finditer(rest))
-    rest = _INLINE_CODE.sub(lambda m: _blank(m.group(0)), rest)
+    spans: list[tuple[int, str]] = []
+
+    def blank_code(match: re.Match[str]) -> str:
+        spans.append((match.start(), match.group(2)))
+        return _blank(match.group(0))
+
+    rest = _INLINE_CODE.sub(blank_code, rest)
     found: list[tuple[int, Math]] = []
 
     def take(match: re.Match[str], *, display: bool) -> str:
@@ -144,4 +149,4 @@ def scan(source: str) -> Page:
     rest = _DISPLAY_MATH.sub(lambda m: take(m, display=True), rest)
     rest = _INLINE_MATH.sub(lambda m: take(m, display=False), rest)
     math = tuple(formula for _, formula in sorted(found, key=lambda item: item[0]))
-    return Page(source=source, code=tuple(code), math=math, prose=rest, inline_code=spans)
+    return Page(source=source, code=tuple(code), math=math, prose=rest, inline_code=tuple(spans))

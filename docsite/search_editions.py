@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 
 __all__ = ["SEARCH_BOOST", "edition_base", "split_search_index"]
 
-#: Search boosts by page stem, in both editions (Material's ``search.boost``): the page that
-#: defines a term several titles share. In Chinese 交叉熵 is in the titles of five pages, and
-#: the language-model page, which says it most, outranked the page that teaches it.
-SEARCH_BOOST = {"cross-entropy": 3.0}
+#: Search boosts (Material's ``search.boost``) by the page's default-edition path, applied to
+#: both editions: the page that defines a term several titles share. In Chinese 交叉熵 is in
+#: the titles of five pages, and the language-model page, which says it most, outranked the
+#: page that teaches it.
+SEARCH_BOOST = {"cross-entropy.md": 3.0}
 
 _INDEX = "search/search_index.json"
 _BASE = re.compile(r'("base": ")([^"]*)(")')
