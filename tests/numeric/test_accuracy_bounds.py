@@ -46,7 +46,12 @@ DTYPES = [np.float64, np.float32]
 
 
 def bound(function: str, dtype: Any) -> float:
-    return ACCURACY_ULPS[function][np.dtype(dtype).name]
+    """The stated bound on the route this process takes (the compiled one where stated)."""
+    bounds, name = ACCURACY_ULPS[function], np.dtype(dtype).name
+    compiled = f"{name} (compiled)"
+    return (
+        bounds[compiled] if compiled in bounds and xent.float32_route() == "numba" else bounds[name]
+    )
 
 
 def assert_within(
@@ -364,8 +369,9 @@ def test_binary_entropy_and_self_information_are_within_their_stated_ulp_bounds_
 
 def test_every_stated_bound_is_a_few_ulp_except_the_documented_perplexity() -> None:
     for function, bounds in ACCURACY_ULPS.items():
-        assert set(bounds) == {"float64", "float32"}, function
+        assert set(bounds) - {"float32 (compiled)"} == {"float64", "float32"}, function
         assert bounds["float32"] <= 1, function
+        assert bounds.get("float32 (compiled)", 2) <= 2, function
         if function != "perplexity":
             assert bounds["float64"] <= 4, function
     assert ACCURACY_ULPS["perplexity"]["float64"] == PERPLEXITY_ULPS_PER_NAT * (1 + 10)

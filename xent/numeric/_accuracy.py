@@ -1,5 +1,9 @@
 """The accuracy each function is held to: its worst relative error, in ulp, on hostile inputs.
 
+The key "float32 (compiled)" is the bound of a float32 result on the compiled route (numba
+installed, see `xent.float32_route`), where it differs from the NumPy route's: that route sums
+float32 exponentials (each within 1.3·2⁻²⁴ of exact) in float64 instead of widening first.
+
 An ulp is a unit in the last place of the exact result rounded to the result's dtype (float32
 results in float32 ulp). tests/numeric/test_accuracy_bounds.py checks every function against
 mpmath within the bound stated here, on hostile inputs (logits hundreds or millions apart, one
@@ -24,9 +28,9 @@ from __future__ import annotations
 ACCURACY_ULPS: dict[str, dict[str, float]] = {
     "softmax": {"float64": 4, "float32": 1},
     "log_softmax": {"float64": 4, "float32": 1},
-    "logsumexp": {"float64": 4, "float32": 1},
-    "logsumexp (cancelling)": {"float64": 4, "float32": 1},
-    "softmax_cross_entropy": {"float64": 4, "float32": 1},
+    "logsumexp": {"float64": 4, "float32": 1, "float32 (compiled)": 2},
+    "logsumexp (cancelling)": {"float64": 4, "float32": 1, "float32 (compiled)": 2},
+    "softmax_cross_entropy": {"float64": 4, "float32": 1, "float32 (compiled)": 2},
     "softmax_cross_entropy (label_smoothing)": {"float64": 4, "float32": 1},
     "softmax_cross_entropy (probabilities)": {"float64": 4, "float32": 1},
     "entropy": {"float64": 4, "float32": 1},

@@ -65,9 +65,12 @@ def as_rows(array: FloatArray, axis: int) -> FloatArray:
     return moved.reshape(-1, moved.shape[-1])
 
 
-def row_slices(rows: int, row_length: int) -> Iterator[slice]:
-    """Split ``rows`` rows of ``row_length`` values into chunks of about ``CHUNK_BYTES``."""
-    step = max(1, CHUNK_BYTES // (8 * max(row_length, 1)))
+def row_slices(rows: int, row_length: int, itemsize: int = 8) -> Iterator[slice]:
+    """Split ``rows`` rows of ``row_length`` values into chunks of about ``CHUNK_BYTES``.
+
+    ``itemsize`` is the bytes of work per value: 8 for a chunk widened to float64.
+    """
+    step = max(1, CHUNK_BYTES // (itemsize * max(row_length, 1)))
     for start in range(0, rows, step):
         yield slice(start, min(start + step, rows))
 
@@ -78,6 +81,8 @@ def map_rows(
     axis: int,
     per_row: tuple[NDArray[Any], ...] = (),
     dtype: np.dtype[Any] | None = None,
+    *,
+    itemsize: int = 8,
 ) -> FloatArray:
     """Apply ``kernel`` to chunks of rows along ``axis`` of same-shaped ``arrays``.
 
@@ -86,7 +91,9 @@ def map_rows(
     ``axis``, flattened), and a `Scratch` as the keyword ``scratch``. It returns one value per
     row, or a row of values per row (possibly a scratch buffer: it is copied out). The
     result has the arrays' shape without ``axis``, or their shape if the kernel returns rows;
-    its dtype is ``dtype``, by default that of the kernel's values.
+    its dtype is ``dtype``, by default that of the kernel's values. ``itemsize`` is the
+    bytes of work per value (`row_slices`): a kernel that reads its chunk in place and makes
+    only per-row arrays takes larger chunks, so fewer Python calls, with a smaller value.
     """
     shape = arrays[0].shape
     rows_of = [as_rows(array, axis) for array in arrays]
@@ -94,7 +101,7 @@ def map_rows(
     rows, length = rows_of[0].shape
     result: FloatArray | None = None
     scratch = Scratch()
-    for part in row_slices(rows, length):
+    for part in row_slices(rows, length, itemsize):
         chunks = (*(array[part] for array in rows_of), *(v[part] for v in flat_rows))
         values = kernel(*chunks, scratch=scratch)
         if result is None:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from xent.numeric._chunks import Scratch
+from xent.numeric._chunks import Scratch, row_slices
+from xent.numeric._compiled import compiled, exp_sums
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -371,9 +372,27 @@ def max_shifted(
     buffer of ``scratch`` when one is given.
     """
     scratch = scratch or Scratch()
+    if not keep_shifted and compiled(logits):
+        return _max_shifted_compiled(logits, scratch)
     maximum, _, exps, top, total = exp_rows(logits, scratch=scratch)
     log_total = np.log1p(total / top)
     if not keep_shifted:
         return maximum, exps, log_total
     shifted = _shift(logits, maximum, scratch.array("shifted", logits.shape))
     return maximum, shifted, log_total
+
+
+def _max_shifted_compiled(
+    logits: FloatArray, scratch: Scratch
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """`max_shifted` without ``d`` on the compiled route; rows it flags are redone here."""
+    highest = np.max(logits, axis=-1)
+    rest, redo = exp_sums(logits, highest)
+    maximum = widen(highest)[:, None]
+    log_total = np.log1p(rest)[:, None]
+    again = np.flatnonzero(redo)
+    for part in row_slices(again.size, logits.shape[-1]):  # chunks of the usual size
+        rows = again[part]
+        _, _, _, top, total = exp_rows(logits[rows], scratch=scratch)
+        log_total[rows] = np.log1p(total / top)
+    return maximum, scratch.array("exps", (0,)), log_total

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from xent.numeric._chunks import Scratch, map_rows
+from xent.numeric._compiled import compiled_itemsize
 from xent.numeric._kernels import exp_rows, max_shifted
 from xent.numeric._validate import (
     FloatArray,
@@ -144,10 +145,12 @@ def logsumexp(x: ArrayLike, *, axis: int = -1) -> FloatOrArray:
     Shifting by the maximum prevents overflow; summing the other terms before adding the 1
     (with ``log1p``) keeps their contribution when it is far below the unit roundoff.
 
-    Accuracy: within 4 ulp of the exact value in float64 and 1 ulp in float32 (float32 is
-    computed in float64 and rounded once) for logits of any spread (checked against mpmath),
-    except where m < 0 and the result is near 0: m and the logarithm then cancel, and the error
-    is within 4 ulp of the logarithm, not of the result.
+    Accuracy: within 4 ulp of the exact value in float64 and 1 ulp in float32 (2 on the
+    compiled route, `float32_route`) for logits of any spread (checked against mpmath). On the
+    NumPy route float32 is computed in float64 and rounded once; on the compiled route float32
+    exponentials are summed in float64. The exception is where m < 0 and the result is near
+    0: m and the logarithm then cancel, and the error is within the bound in ulp of the
+    logarithm, not of the result.
 
     Examples
     --------
@@ -160,7 +163,8 @@ def logsumexp(x: ArrayLike, *, axis: int = -1) -> FloatOrArray:
     True
     """
     array, index, dtype = logits_array(x, "x", axis)
-    return output(map_rows(_logsumexp_rows, [array], index), dtype)
+    rows = map_rows(_logsumexp_rows, [array], index, itemsize=compiled_itemsize(array, index))
+    return output(rows, dtype)
 
 
 @floating_point_policy
