@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from xent.numeric._chunks import Scratch, map_elements
+from xent.numeric._compiled import (
+    binary_logit_losses,
+    binary_probability_losses,
+    float32_route,
+)
 from xent.numeric._kernels import log1p_unit, softplus, weighted, xlog1py, xlogy
 from xent.numeric._units import Base, from_nats, log_of_base
 from xent.numeric._validate import (
@@ -107,6 +112,42 @@ def _probability_losses(
         hit += miss
     losses: FloatArray = np.subtract(0.0, hit, out=hit)
     return losses
+
+
+def _compiled_losses(
+    name: str,
+    y: FloatArray,
+    *,
+    prediction: FloatArray,
+    dtype: np.dtype[Any],
+    log_base: float,
+    reduction: str,
+) -> FloatArray | None:
+    """Return the losses from float32 logits on the compiled route (None where it does not apply).
+
+    Computed in float64 and rounded once: the losses are float32 in the unit of ``log_base``
+    (reduction "none"), or float64 nats to be reduced, as on the NumPy route. It applies to
+    float32 results from contiguous float32 logits (probabilities) and float32 or float64
+    targets of the same shape, all logits finite (all probabilities inside (0, 1)).
+    """
+    shape = prediction.shape
+    contiguous = prediction.flags.c_contiguous and y.flags.c_contiguous and y.shape == shape
+    applies = (
+        dtype == np.float32
+        and prediction.dtype == np.float32
+        and y.dtype in (np.float32, np.float64)
+        and contiguous
+        and prediction.size > 0
+        and float32_route() == "numba"
+    )
+    if not applies:
+        return None
+    out = np.empty(shape, dtype=np.float32 if reduction == "none" else np.float64)
+    unit = log_base if reduction == "none" else 1.0
+    kernel = binary_logit_losses if name == "logits" else binary_probability_losses
+    with np.errstate(over="ignore"):
+        done = kernel(y.reshape(-1), prediction.reshape(-1), unit, out.reshape(-1))
+    return out if done else None
 
 
 def _in_unit(
@@ -229,6 +270,19 @@ def binary_cross_entropy(
     arrays = _broadcast({"y": target, name: prediction, "pos_weight": weight})
     kernel = _logit_losses if name == "logits" else _probability_losses
     dtype = result_dtype((y, target), (value, prediction), (pos_weight, weight))
+    if pos_weight is None:
+        nats = _compiled_losses(
+            name,
+            arrays[0],
+            prediction=arrays[1],
+            dtype=dtype,
+            log_base=log_base,
+            reduction=reduction,
+        )
+        if nats is not None:
+            if reduction != "none":
+                nats = from_nats(reduce(nats, reduction), log_base)
+            return output(nats, dtype)
     if reduction == "none":  # stored straight into the result's dtype, chunk by chunk
         in_unit = partial(_in_unit, kernel, log_base)
         return output(map_elements(in_unit, arrays, dtype=dtype), dtype)

@@ -133,3 +133,44 @@ def exp_sums(logits: FloatArray, maximum: FloatArray) -> tuple[FloatArray, NDArr
     redo = np.empty(count, dtype=np.bool_)
     _kernels().exp_sums(logits, maximum, rest, redo)
     return rest, redo
+
+
+def entropies(p: FloatArray) -> tuple[FloatArray, FloatArray, bool]:
+    """Each row's entropy in nats (float64), its sum, and whether every entry is in [0, 1].
+
+    A row holding NaN has a meaningless entropy here, and a NaN sum: the caller sets it.
+    """
+    count = p.shape[0]
+    nats, sums, outside = np.empty(count), np.empty(count), np.empty(count, dtype=np.int64)
+    _kernels().entropies(p, nats, sums, outside)
+    return nats, sums, not outside.any()
+
+
+def divergences(
+    p: FloatArray, q: FloatArray
+) -> tuple[FloatArray, list[FloatArray], list[bool], NDArray[np.bool_]]:
+    """Each row's KL(P‖Q) in nats (float64), the sums of p and q, the [0, 1] checks, the redos.
+
+    The rows to redo are those where some p/q is not a normal float64 (q = 0 < p included).
+    A row holding NaN has a meaningless divergence here, and a NaN sum: the caller sets it.
+    """
+    count = p.shape[0]
+    nats, sums = np.empty(count), np.empty((2, count))
+    outside = np.empty((2, count), dtype=np.int64)
+    _kernels().divergences(p, q, nats, sums, outside)
+    return nats, [sums[0], sums[1]], [not outside[0].any(), not outside[1].any()], nats < 0
+
+
+def binary_logit_losses(y: FloatArray, z: FloatArray, log_base: float, out: FloatArray) -> bool:
+    """Fill ``out`` with BCE-from-logits losses / ``log_base``; False if a logit is not finite.
+
+    ``y`` and ``z`` are flat and contiguous, ``z`` float32; ``out`` is float32 or float64.
+    """
+    return bool(_kernels().binary_logit_losses(y, z, log_base, out))
+
+
+def binary_probability_losses(
+    y: FloatArray, p: FloatArray, log_base: float, out: FloatArray
+) -> bool:
+    """Fill ``out`` with BCE losses from p / ``log_base``; False unless every p is in (0, 1)."""
+    return bool(_kernels().binary_probability_losses(y, p, log_base, out))

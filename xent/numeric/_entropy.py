@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from xent.numeric._chunks import Scratch, map_elements, map_rows
+from xent.numeric._compiled import compiled, compiled_itemsize, entropies
 from xent.numeric._kernels import xlog1py, xlogy
 from xent.numeric._units import Base, from_nats, log_of_base
 from xent.numeric._validate import (
@@ -39,6 +40,11 @@ def _self_information(p: FloatArray, *, scratch: Scratch) -> FloatArray:
 
 def _entropy_rows(p: FloatArray, *, check: ChunkCheck, scratch: Scratch) -> FloatArray:
     """H(P) in nats of each row of a chunk of distributions."""
+    if compiled(p):
+        computed, totals, inside = entropies(p)
+        check.summarized([inside], [totals])
+        computed[np.isnan(totals)] = np.nan
+        return computed
     x = scratch.widen("p", p)
     (sums,) = check(x)
     terms = scratch.array("terms", x.shape, x.dtype)
@@ -123,7 +129,8 @@ def self_information(p: ArrayLike, *, base: Base = "nats") -> FloatOrArray:
 def entropy_nats(p: ArrayLike, axis: int, *, normalize: bool) -> tuple[FloatArray, np.dtype[Any]]:
     """H(P) in nats, in float64, of each distribution along ``axis``, and the result's dtype."""
     (array,), index, dtype, check = distributions({"p": p}, axis, normalize=normalize)
-    return map_rows(partial(_entropy_rows, check=check), [array], index), dtype
+    itemsize = compiled_itemsize(array, index)
+    return map_rows(partial(_entropy_rows, check=check), [array], index, itemsize=itemsize), dtype
 
 
 @floating_point_policy

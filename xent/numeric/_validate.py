@@ -263,16 +263,23 @@ class ChunkCheck:
     def __call__(self, *chunks: FloatArray) -> list[FloatArray]:
         """Check chunks of the arguments, in their order; return each one's row sums."""
         sums = [np.sum(chunk, axis=-1) for chunk in chunks]
-        if not self._done and not all(map(_sound, chunks, sums, self._tolerances)):
+        inside = [bool(np.min(chunk) >= 0 and np.max(chunk) <= 1) for chunk in chunks]
+        self.summarized(inside, sums)
+        return sums
+
+    def summarized(self, inside: list[bool], sums: list[FloatArray]) -> None:
+        """Check chunks from their summaries: entries all in [0, 1] (False for a NaN), row sums.
+
+        For kernels that compute the summaries in their own pass (the compiled route).
+        """
+        sound = all(
+            within and bool(np.all(np.abs(total - 1) <= tolerance))
+            for within, total, tolerance in zip(inside, sums, self._tolerances, strict=True)
+        )
+        if not self._done and not sound:
             for name, array in self._arrays.items():
                 check_distribution(array, name, self._axis, counts_hint=self._counts_hint)
             self._done = True
-        return sums
-
-
-def _sound(chunk: FloatArray, sums: FloatArray, tolerance: float) -> bool:
-    """Entries in [0, 1] and rows summing to 1 within ``tolerance`` (False for any NaN)."""
-    return bool(np.min(chunk) >= 0 and np.max(chunk) <= 1 and np.all(np.abs(sums - 1) <= tolerance))
 
 
 def distributions(
