@@ -11,7 +11,7 @@ import math
 import os
 import subprocess
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pytest
@@ -156,3 +156,141 @@ def test_rows_the_kernel_cannot_vouch_for_are_flagged_and_redone() -> None:
     z[5, 0] = z[5].max() + 5  # the others sum to about 7e-3 of it: enough digits are left
     _, redo = _compiled.exp_sums(z, np.max(z, axis=1))
     assert redo.tolist() == [False, True, True, True, True, False]
+
+
+def distributions(name: str, rng: np.random.Generator) -> tuple[Any, Any]:
+    """Hostile float32 rows p and q (each summing to 1 within float32's tolerance)."""
+    p = rng.random((6, 200))
+    q = rng.random((6, 200))
+    if name == "nearly equal":
+        q = p * (1 + rng.uniform(-1e-3, 1e-3, p.shape))
+    elif name == "tiny entries":
+        p[:, :50] = 10.0 ** rng.uniform(-44, -20, (6, 50))
+        q[:, 50:100] = 10.0 ** rng.uniform(-44, -20, (6, 50))
+    elif name == "zeros":
+        p[0, :10] = 0
+        q[1, :10] = 0  # q = 0 < p: the divergence is +inf
+        p[2, :] = 0
+        p[2, 0] = 1
+    p /= p.sum(axis=1, keepdims=True)
+    q /= q.sum(axis=1, keepdims=True)
+    return p.astype(np.float32), q.astype(np.float32)
+
+
+@pytest.mark.parametrize("name", ["ordinary", "nearly equal", "tiny entries", "zeros"])
+@pytest.mark.parametrize(
+    ("function", "compute"),
+    [
+        ("entropy", lambda p, q: xent.entropy(p)),  # noqa: ARG005
+        ("kl_divergence", xent.kl_divergence),
+        ("kl_divergence", lambda p, q: xent.kl_divergence(q, p, base="bits")),
+    ],
+)
+def test_compiled_entropy_and_kl_agree_with_the_numpy_route_within_their_bounds(
+    name: str, function: str, compute: Callable[[Any, Any], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    p, q = distributions(name, np.random.default_rng(7))
+    fast = on_route("", monkeypatch, lambda: compute(p, q))
+    numpy = on_route("numpy", monkeypatch, lambda: compute(p, q))
+    assert fast.dtype == numpy.dtype == np.float32
+    # Both round a float64 value within 2⁻⁴⁰ of exact: they differ by at most one ulp.
+    assert ulps(fast, numpy) <= ACCURACY_ULPS[function]["float32"]
+
+
+def test_compiled_entropy_and_kl_propagate_nan_and_refuse_what_the_numpy_route_refuses() -> None:
+    p, q = distributions("ordinary", np.random.default_rng(1))
+    p[3, 5] = np.nan
+    assert np.isnan(xent.entropy(p)).tolist() == [False, False, False, True, False, False]
+    assert np.isnan(xent.kl_divergence(p, q)).tolist() == [False] * 3 + [True] + [False] * 2
+    assert np.isnan(xent.kl_divergence(q, p)).tolist() == [False] * 3 + [True] + [False] * 2
+    p[3, 5] = 0.5
+    with pytest.raises(ValueError, match=r"row\[3\] sums to"):
+        xent.entropy(p)
+    p[3, 5] = -0.25
+    with pytest.raises(ValueError, match=r"p\[3, 5\] = -0.25"):
+        xent.kl_divergence(p, q)
+
+
+def binary_inputs(rng: np.random.Generator) -> tuple[Any, Any, Any]:
+    """Targets (labels and soft), logits from tiny to ±1e4, and probabilities near 0 and 1."""
+    size = 3000
+    y = np.concatenate([np.ones(1000), np.zeros(1000), rng.random(1000)])
+    z = np.concatenate([rng.standard_normal(1000) * 5, rng.uniform(-1e4, 1e4, 1000)])
+    z = np.concatenate([z, 10.0 ** rng.uniform(-40, 1.5, 1000) * rng.choice([-1, 1], 1000)])
+    finfo = np.finfo(np.float32)
+    near_zero = 10.0 ** rng.uniform(math.log10(finfo.tiny), -1, size // 2)
+    near_one = 1 - 10.0 ** rng.uniform(-finfo.precision, -1, size // 2)
+    p = np.clip(np.concatenate([near_zero, near_one]), finfo.tiny, 1 - finfo.epsneg)
+    order = rng.permutation(size)
+    return y[order].astype(np.float32), z.astype(np.float32), p[order].astype(np.float32)
+
+
+@pytest.mark.parametrize("reduction", ["none", "sum", "mean"])
+@pytest.mark.parametrize("base", ["nats", "bits"])
+@pytest.mark.parametrize("given", ["logits", "p"])
+def test_compiled_binary_cross_entropy_agrees_with_the_numpy_route_within_its_bound(
+    reduction: Literal["none", "sum", "mean"],
+    base: str,
+    given: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    y, z, p = binary_inputs(np.random.default_rng(4))
+    prediction = {"logits": z} if given == "logits" else {"p": p}
+
+    def compute() -> Any:
+        return xent.binary_cross_entropy(y, **prediction, base=base, reduction=reduction)
+
+    fast = on_route("", monkeypatch, compute)
+    numpy = on_route("numpy", monkeypatch, compute)
+    if reduction == "none":
+        assert fast.dtype == numpy.dtype == np.float32
+    function = f"binary_cross_entropy ({'logits' if given == 'logits' else 'probabilities'})"
+    assert ulps(fast, numpy) <= ACCURACY_ULPS[function]["float32"]
+
+
+def test_compiled_binary_cross_entropy_leaves_edges_to_the_numpy_route() -> None:
+    y = np.array([1, 0, 1, 0, 0.5], dtype=np.float32)
+    z = np.array([np.inf, np.inf, -np.inf, 3, np.nan], dtype=np.float32)
+    assert xent.binary_cross_entropy(y, logits=z)[:3].tolist() == [0.0, np.inf, np.inf]
+    assert np.isnan(xent.binary_cross_entropy(y, logits=z)[4])
+    p = np.array([1, 1, 0, 0.25, 0.5], dtype=np.float32)
+    assert xent.binary_cross_entropy(y, p)[:3].tolist() == [0.0, np.inf, np.inf]
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "call"),
+    [
+        (
+            "xent.numeric._entropy",
+            "entropies",
+            lambda p, y, z: xent.entropy(p),  # noqa: ARG005
+        ),
+        ("xent.numeric._divergence", "divergences", lambda p, y, z: xent.kl_divergence(p, p)),  # noqa: ARG005
+        (
+            "xent.numeric._binary",
+            "binary_logit_losses",
+            lambda p, y, z: xent.binary_cross_entropy(y, logits=z),  # noqa: ARG005
+        ),
+        (
+            "xent.numeric._binary",
+            "binary_probability_losses",
+            lambda p, y, z: xent.binary_cross_entropy(y, p[0]),  # noqa: ARG005
+        ),
+    ],
+)
+def test_float32_entropy_kl_and_binary_cross_entropy_call_their_kernels(
+    module: str, name: str, call: Callable[[Any, Any, Any], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = sys.modules[module]
+    real = getattr(target, name)
+    calls: list[str] = []
+
+    def spy(*args: Any) -> Any:
+        calls.append(name)
+        return real(*args)
+
+    monkeypatch.setattr(target, name, spy)
+    p, _ = distributions("ordinary", np.random.default_rng(0))
+    y, z, _ = binary_inputs(np.random.default_rng(0))
+    call(p, y[:200], z[:200])
+    assert calls
