@@ -443,7 +443,7 @@ def main() -> None:
         if function in ACCURACY_ULPS:
             bounds = ACCURACY_ULPS[function]
             compiled = f"{dtype_name} (compiled)"  # the compiled route's bound, where it differs
-            on_compiled = compiled in bounds and xent.float32_route() == "numba"
+            on_compiled = compiled in bounds and xent.single_precision_route() == "numba"
             bound = bounds[compiled if on_compiled else dtype_name]
         print(f"| {function} | {dtype_name} | {worst.error:.2f} | {bound} |")
     if args.show:

@@ -4,8 +4,8 @@
 Run from the repository root (PyTorch, numexpr and numba are optional; a missing one leaves
 its rows out, with a note):
 
-    .venv/bin/python benchmarks/float32_routes.py
-    .venv/bin/python benchmarks/float32_routes.py --rows 8192 --classes 1000 --repeats 7
+    .venv/bin/python benchmarks/single_precision_routes.py
+    .venv/bin/python benchmarks/single_precision_routes.py --rows 8192 --classes 1000 --repeats 7
 
 Each route computes the loss of every row of float32 logits against an integer target and
 returns float32. Time: the median of interleaved calls (the order rotating), and its ratio to

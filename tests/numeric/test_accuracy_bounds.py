@@ -50,7 +50,9 @@ def bound(function: str, dtype: Any) -> float:
     bounds, name = ACCURACY_ULPS[function], np.dtype(dtype).name
     compiled = f"{name} (compiled)"
     return (
-        bounds[compiled] if compiled in bounds and xent.float32_route() == "numba" else bounds[name]
+        bounds[compiled]
+        if compiled in bounds and xent.single_precision_route() == "numba"
+        else bounds[name]
     )
 
 

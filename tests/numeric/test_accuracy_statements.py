@@ -13,7 +13,7 @@ import xent
 from xent.numeric._accuracy import PERPLEXITY_ULPS_PER_NAT
 
 #: Public callables that compute nothing to be accurate about.
-QUERIES = {"float32_route"}
+QUERIES = {"single_precision_route"}
 FUNCTIONS = [
     name for name in xent.numeric.__all__ if callable(getattr(xent, name)) and name not in QUERIES
 ]
@@ -59,7 +59,7 @@ def test_each_docstring_states_the_bound_that_the_tests_enforce(function: str) -
         stated = f"within {float64} ulp of the exact value in float64 and {float32} ulp in float32"
     compiled = compiled_bound_of(function)
     if compiled is not None:
-        stated += f" ({number(compiled)} on the compiled route, `float32_route`)"
+        stated += f" ({number(compiled)} on the compiled route, `single_precision_route`)"
     assert stated in text
 
 

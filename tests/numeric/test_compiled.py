@@ -32,7 +32,7 @@ pytestmark = pytest.mark.skipif(
 def on_route(route: str, monkeypatch: pytest.MonkeyPatch, compute: Callable[[], Any]) -> Any:
     with monkeypatch.context() as patch:
         patch.setenv("XENT_ROUTE", route)
-        assert xent.float32_route() == ("numpy" if route == "numpy" else "numba")
+        assert xent.single_precision_route() == ("numpy" if route == "numpy" else "numba")
         return np.asarray(compute())
 
 
@@ -48,15 +48,15 @@ def ulps(computed: Any, reference: Any) -> float:
 
 def test_the_environment_variable_keeps_the_numpy_route(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XENT_ROUTE", "numpy")
-    assert xent.float32_route() == "numpy"
+    assert xent.single_precision_route() == "numpy"
     monkeypatch.setenv("XENT_ROUTE", "NumPy")
-    assert xent.float32_route() == "numpy"
+    assert xent.single_precision_route() == "numpy"
     monkeypatch.delenv("XENT_ROUTE")
-    assert xent.float32_route() == "numba"
+    assert xent.single_precision_route() == "numba"
 
 
 def test_importing_xent_or_asking_the_route_does_not_import_numba() -> None:
-    code = "import sys, xent; xent.float32_route(); print('numba' in sys.modules)"
+    code = "import sys, xent; xent.single_precision_route(); print('numba' in sys.modules)"
     result = subprocess.run(  # noqa: S603 (runs this interpreter on a literal)
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

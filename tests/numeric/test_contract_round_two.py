@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 INF = math.inf
 BIG = 1e308
 #: Public callables that take no data (the route query, tested in test_compiled.py).
-QUERIES = {"float32_route"}
+QUERIES = {"single_precision_route"}
 PUBLIC_FUNCTIONS = {
     name for name in xent.numeric.__all__ if callable(getattr(xent, name)) and name not in QUERIES
 }

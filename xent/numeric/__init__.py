@@ -30,7 +30,7 @@ from xent.numeric._accuracy import ACCURACY_ULPS
 from xent.numeric._binary import binary_cross_entropy
 from xent.numeric._calibration import calibration_bins, expected_calibration_error, fit_temperature
 from xent.numeric._categorical import softmax_cross_entropy
-from xent.numeric._compiled import float32_route
+from xent.numeric._compiled import single_precision_route
 from xent.numeric._cross_entropy import cross_entropy, perplexity
 from xent.numeric._distillation import distillation_loss
 from xent.numeric._divergence import js_divergence, kl_divergence
@@ -52,7 +52,6 @@ __all__ = [
     "entropy",
     "expected_calibration_error",
     "fit_temperature",
-    "float32_route",
     "focal_loss",
     "js_divergence",
     "kl_divergence",
@@ -62,6 +61,7 @@ __all__ = [
     "perplexity",
     "renyi_entropy",
     "self_information",
+    "single_precision_route",
     "softmax",
     "softmax_cross_entropy",
     "spherical_score",

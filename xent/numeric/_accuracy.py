@@ -1,8 +1,9 @@
 """The accuracy each function is held to: its worst relative error, in ulp, on hostile inputs.
 
 The key "float32 (compiled)" is the bound of a float32 result on the compiled route (numba
-installed, see `xent.float32_route`), where it differs from the NumPy route's: that route sums
-float32 exponentials (each within 1.3·2⁻²⁴ of exact) in float64 instead of widening first.
+installed, see `xent.single_precision_route`), where it differs from the NumPy route's: that
+route sums float32 exponentials (each within 1.3·2⁻²⁴ of exact) in float64 instead of
+widening first.
 
 An ulp is a unit in the last place of the exact result rounded to the result's dtype (float32
 results in float32 ulp). tests/numeric/test_accuracy_bounds.py checks every function against

@@ -11,7 +11,7 @@ from xent.numeric._chunks import Scratch, map_elements
 from xent.numeric._compiled import (
     binary_logit_losses,
     binary_probability_losses,
-    float32_route,
+    single_precision_route,
 )
 from xent.numeric._kernels import log1p_unit, softplus, weighted, xlog1py, xlogy
 from xent.numeric._units import Base, from_nats, log_of_base
@@ -138,7 +138,7 @@ def _compiled_losses(
         and y.dtype in (np.float32, np.float64)
         and contiguous
         and prediction.size > 0
-        and float32_route() == "numba"
+        and single_precision_route() == "numba"
     )
     if not applies:
         return None

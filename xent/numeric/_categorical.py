@@ -259,10 +259,11 @@ def softmax_cross_entropy(
     on the true class gives 0, and a −inf logit whose target weight is zero contributes 0.
 
     Accuracy: within 4 ulp of the exact value in float64 and 1 ulp in float32 (2 on the
-    compiled route, `float32_route`) for logits of any spread, class indices or probability
-    rows, with or without label smoothing (checked against mpmath). On the NumPy route
-    float32 is computed in float64 and rounded once; on the compiled route (numba installed)
-    float32 class-index losses without label smoothing sum float32 exponentials in float64.
+    compiled route, `single_precision_route`) for logits of any spread, class indices or
+    probability rows, with or without label smoothing (checked against mpmath). On the NumPy
+    route float32 is computed in float64 and rounded once; on the compiled route (numba
+    installed) float32 class-index losses without label smoothing sum float32 exponentials in
+    float64.
 
     Examples
     --------

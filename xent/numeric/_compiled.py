@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 ROUTE_VARIABLE = "XENT_ROUTE"
 
 
-def float32_route() -> Literal["numba", "numpy"]:
+def single_precision_route() -> Literal["numba", "numpy"]:
     """Return the route float32 inputs take: ``"numba"`` (compiled) or ``"numpy"``.
 
     The compiled route needs numba (``pip install 'xent[fast]'``); the environment variable
@@ -46,7 +46,7 @@ def float32_route() -> Literal["numba", "numpy"]:
     Examples
     --------
     >>> import xent
-    >>> xent.float32_route() in ("numba", "numpy")
+    >>> xent.single_precision_route() in ("numba", "numpy")
     True
     """
     if os.environ.get(ROUTE_VARIABLE, "").lower() == "numpy":
@@ -65,7 +65,7 @@ def compiled(logits: FloatArray) -> bool:
         logits.dtype == np.float32
         and logits.flags.c_contiguous
         and logits.shape[-1] > 1
-        and float32_route() == "numba"
+        and single_precision_route() == "numba"
     )
 
 
@@ -79,7 +79,7 @@ def compiled_itemsize(array: FloatArray, axis: int) -> int:
     """
     last = axis in (-1, array.ndim - 1)
     fast = array.dtype == np.float32 and array.flags.c_contiguous and last
-    return 1 if fast and float32_route() == "numba" else 8
+    return 1 if fast and single_precision_route() == "numba" else 8
 
 
 def _import_numba() -> Any:

@@ -146,11 +146,11 @@ def logsumexp(x: ArrayLike, *, axis: int = -1) -> FloatOrArray:
     (with ``log1p``) keeps their contribution when it is far below the unit roundoff.
 
     Accuracy: within 4 ulp of the exact value in float64 and 1 ulp in float32 (2 on the
-    compiled route, `float32_route`) for logits of any spread (checked against mpmath). On the
-    NumPy route float32 is computed in float64 and rounded once; on the compiled route float32
-    exponentials are summed in float64. The exception is where m < 0 and the result is near
-    0: m and the logarithm then cancel, and the error is within the bound in ulp of the
-    logarithm, not of the result.
+    compiled route, `single_precision_route`) for logits of any spread (checked against
+    mpmath). On the NumPy route float32 is computed in float64 and rounded once; on the
+    compiled route float32 exponentials are summed in float64. The exception is where m < 0
+    and the result is near 0: m and the logarithm then cancel, and the error is within the
+    bound in ulp of the logarithm, not of the result.
 
     Examples
     --------
