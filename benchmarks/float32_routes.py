@@ -17,7 +17,12 @@ import time and installed size, and whether it needs a compiler at install time.
 
 The routes:
 
-``xent``            what xent does today: float64 throughout, TwoSum-restored shifts.
+``xent``            what xent does with numba installed (its compiled route, the one chosen):
+                    the maximum by NumPy, then a numba loop per row summing a vectorised
+                    float32 ``exp`` of the unshifted logits in float64 (16 lanes on
+                    AVX-512), the maximum's term subtracted, ``log1p``; rows it cannot vouch
+                    for go to the NumPy route.
+``xent-numpy``      xent's NumPy route (``XENT_ROUTE=numpy``): float64 throughout.
 ``numpy32``         float32 ``z − max`` and float32 ``exp`` (NumPy's SIMD kernel), the terms
                     summed in float64 without the maximum's 1, then ``log1p``: half the bytes.
 ``numpy32-split``   the same, with the shift exact: ``x = z − max`` in float64, split into a
@@ -38,6 +43,7 @@ import argparse
 import importlib
 import importlib.metadata
 import math
+import os
 import statistics
 import subprocess
 import sys
@@ -259,10 +265,24 @@ def _numba_routes() -> dict[str, Callable[[Array, Array], Array]]:
     return {name: wrap(kernel) for name, kernel in kernels.items()}
 
 
+def _numpy_route(z: Array, target: Array) -> Array:
+    """xent on its NumPy route, whether or not numba is installed."""
+    saved = os.environ.get("XENT_ROUTE")
+    os.environ["XENT_ROUTE"] = "numpy"
+    try:
+        return np.asarray(xent.softmax_cross_entropy(z, target))
+    finally:
+        if saved is None:
+            del os.environ["XENT_ROUTE"]
+        else:
+            os.environ["XENT_ROUTE"] = saved
+
+
 def routes() -> dict[str, Callable[[Array, Array], Array]]:
     """Every route available here, by name."""
     found: dict[str, Callable[[Array, Array], Array]] = {
         "xent": lambda z, t: np.asarray(xent.softmax_cross_entropy(z, t)),
+        "xent-numpy": _numpy_route,
         "numpy32": lambda z, t: _numpy32(z, t, split=False),
         "numpy32-split": lambda z, t: _numpy32(z, t, split=True),
     }

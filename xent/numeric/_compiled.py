@@ -19,9 +19,9 @@ result, and nothing else.
 from __future__ import annotations
 
 import functools
+import importlib
 import importlib.util
 import os
-import sys
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -82,57 +82,25 @@ def compiled_itemsize(array: FloatArray, axis: int) -> int:
     return 1 if fast and single_precision_route() == "numba" else 8
 
 
-def _import_numba() -> Any:
-    """Import numba, letting LLVM use 512-bit vectors on a CPU that has them.
-
-    LLVM's default on AVX-512 CPUs is to prefer 256-bit vectors; for these kernels 512-bit
-    ones are three times faster (measured: 3.6 ms against 12 ms for the 8192×1000 sums). The
-    preference is read from ``NUMBA_CPU_FEATURES`` when numba is imported, so it is set only
-    if numba is not imported yet and the variable is not set by the user, and the environment
-    is restored afterwards.
-    """
-    if "numba" in sys.modules or "NUMBA_CPU_FEATURES" in os.environ:
-        import numba  # noqa: PLC0415 (optional, imported on first use)
-
-        return numba
-    import llvmlite.binding as llvm  # noqa: PLC0415 (numba's own dependency)
-
-    features = llvm.get_host_cpu_features()
-    saved = {name: os.environ.get(name) for name in ("NUMBA_CPU_NAME", "NUMBA_CPU_FEATURES")}
-    if features.get("avx512f", False):
-        os.environ["NUMBA_CPU_NAME"] = llvm.get_host_cpu_name()
-        os.environ["NUMBA_CPU_FEATURES"] = features.flatten() + ",-prefer-256-bit"
-    try:
-        import numba  # noqa: PLC0415
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-    return numba
-
-
 @functools.cache
 def _kernels() -> Any:
     """Compile (or load from numba's cache) the kernels; the first call takes a second."""
-    _import_numba()
     return importlib.import_module("xent.numeric._jit")  # it imports numba
 
 
-def exp_sums(logits: FloatArray, maximum: FloatArray) -> tuple[FloatArray, NDArray[np.bool_]]:
-    """``S = Σ exp(z − max z)`` over each row but its first maximum, and the rows to redo.
+def exp_sums(logits: FloatArray) -> tuple[FloatArray, FloatArray, NDArray[np.bool_]]:
+    """``max z``, ``S = Σ exp(z − max z)`` over each row but one maximum, and the rows to redo.
 
-    ``maximum`` is the float32 maximum of each row. Returns S in float64 (rows,) and a mask
-    of the rows whose S the kernel cannot vouch for (a maximum that is not finite or is
-    above 88, terms lost to underflow or to the accumulation's rounding): the caller
-    computes those on the NumPy route.
+    Returns the maximum (float32) and S (float64), each (rows,), and a mask of the rows the
+    kernel cannot vouch for (a NaN, a maximum that is infinite or above 88, terms lost to
+    underflow or to the accumulation's rounding): the caller computes those on the NumPy
+    route (in a row with a NaN the maximum is meaningless).
     """
     count = logits.shape[0]
-    rest = np.empty(count)
-    redo = np.empty(count, dtype=np.bool_)
+    maximum = np.empty(count, dtype=np.float32)
+    rest, redo = np.empty(count), np.empty(count, dtype=np.bool_)
     _kernels().exp_sums(logits, maximum, rest, redo)
-    return rest, redo
+    return maximum, rest, redo
 
 
 def entropies(p: FloatArray) -> tuple[FloatArray, FloatArray, bool]:

@@ -386,13 +386,11 @@ def _max_shifted_compiled(
     logits: FloatArray, scratch: Scratch
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     """`max_shifted` without ``d`` on the compiled route; rows it flags are redone here."""
-    highest = np.max(logits, axis=-1)
-    rest, redo = exp_sums(logits, highest)
-    maximum = widen(highest)[:, None]
-    log_total = np.log1p(rest)[:, None]
+    highest, rest, redo = exp_sums(logits)
+    maximum, log_total = widen(highest)[:, None], np.log1p(rest)[:, None]
     again = np.flatnonzero(redo)
     for part in row_slices(again.size, logits.shape[-1]):  # chunks of the usual size
         rows = again[part]
-        _, _, _, top, total = exp_rows(logits[rows], scratch=scratch)
+        maximum[rows], _, _, top, total = exp_rows(logits[rows], scratch=scratch)
         log_total[rows] = np.log1p(total / top)
     return maximum, scratch.array("exps", (0,)), log_total
