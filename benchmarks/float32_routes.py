@@ -266,7 +266,7 @@ def _numba_routes() -> dict[str, Callable[[Array, Array], Array]]:
 
 
 def _numpy_route(z: Array, target: Array) -> Array:
-    """xent on its NumPy route, whether or not numba is installed."""
+    """Compute the loss with xent on its NumPy route, whether or not numba is installed."""
     saved = os.environ.get("XENT_ROUTE")
     os.environ["XENT_ROUTE"] = "numpy"
     try:
