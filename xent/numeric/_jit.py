@@ -38,40 +38,16 @@ _HIGHEST = 88.0
 _TAYLOR = tuple(_F32(1 / math.factorial(k)) for k in range(7, -1, -1))
 
 
-def _float_from_bits_typing(typingctx: Any, bits: Any) -> Any:  # noqa: ARG001
-    """Reinterpret an int32's bits as a float32 (numba has no scalar bit cast)."""
+def _bit_cast(result: Any, argument: Any, llvm_type: Any) -> Any:
+    """Make an intrinsic that reinterprets a value's bits as another type (numba has none)."""
 
-    def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:  # noqa: ARG001
-        return builder.bitcast(args[0], ir.FloatType())
+    def typing(typingctx: Any, value: Any) -> Any:  # noqa: ARG001
+        def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:  # noqa: ARG001
+            return builder.bitcast(args[0], llvm_type)
 
-    return numba.types.float32(numba.types.int32), codegen
+        return result(argument), codegen
 
-
-def _bits_from_float_typing(typingctx: Any, value: Any) -> Any:  # noqa: ARG001
-    """Reinterpret a float32's bits as an int32."""
-
-    def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:  # noqa: ARG001
-        return builder.bitcast(args[0], ir.IntType(32))
-
-    return numba.types.int32(numba.types.float32), codegen
-
-
-def _double_from_bits_typing(typingctx: Any, bits: Any) -> Any:  # noqa: ARG001
-    """Reinterpret an int64's bits as a float64."""
-
-    def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:  # noqa: ARG001
-        return builder.bitcast(args[0], ir.DoubleType())
-
-    return numba.types.float64(numba.types.int64), codegen
-
-
-def _bits_from_double_typing(typingctx: Any, value: Any) -> Any:  # noqa: ARG001
-    """Reinterpret a float64's bits as an int64."""
-
-    def codegen(context: Any, builder: Any, signature: Any, args: Any) -> Any:  # noqa: ARG001
-        return builder.bitcast(args[0], ir.IntType(64))
-
-    return numba.types.int64(numba.types.float64), codegen
+    return intrinsic(typing)
 
 
 def _prefer_wide_vectors_typing(typingctx: Any) -> Any:  # noqa: ARG001
@@ -92,10 +68,10 @@ def _prefer_wide_vectors_typing(typingctx: Any) -> Any:  # noqa: ARG001
 
 
 _prefer_wide_vectors: Any = intrinsic(_prefer_wide_vectors_typing)
-_float_from_bits: Any = intrinsic(_float_from_bits_typing)
-_bits_from_float: Any = intrinsic(_bits_from_float_typing)
-_double_from_bits: Any = intrinsic(_double_from_bits_typing)
-_bits_from_double: Any = intrinsic(_bits_from_double_typing)
+_float_from_bits = _bit_cast(numba.types.float32, numba.types.int32, ir.FloatType())
+_bits_from_float = _bit_cast(numba.types.int32, numba.types.float32, ir.IntType(32))
+_double_from_bits = _bit_cast(numba.types.float64, numba.types.int64, ir.DoubleType())
+_bits_from_double = _bit_cast(numba.types.int64, numba.types.float64, ir.IntType(64))
 
 
 @numba.njit(fastmath={"contract"}, cache=True, error_model="numpy")
