@@ -123,7 +123,7 @@ def _compiled_losses(
     log_base: float,
     reduction: str,
 ) -> FloatArray | None:
-    """Return the losses from float32 logits on the compiled route (None where it does not apply).
+    """Return the losses from float32 logits or p on the compiled route (None if it does not apply).
 
     Computed in float64 and rounded once: the losses are float32 in the unit of ``log_base``
     (reduction "none"), or float64 nats to be reduced, as on the NumPy route. It applies to

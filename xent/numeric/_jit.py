@@ -12,8 +12,8 @@ would let LLVM fold ``(x + 1.5·2²³) − 1.5·2²³`` into ``x``; only the sum
 may be reassociated (LLVM keeps each instruction's flags when it inlines).
 
 ``log64`` and ``exp64`` are float64 ones for the kernels whose float32 results are computed in
-float64 (entropy, KL, binary cross-entropy from logits): within 2⁻⁴⁴ relative, far below a
-float32 ulp, so those results keep the NumPy route's bound.
+float64 (entropy, KL, binary cross-entropy from logits and from p): within 2⁻⁴⁴ relative,
+far below a float32 ulp, so those results keep the NumPy route's bound.
 """
 
 from __future__ import annotations
